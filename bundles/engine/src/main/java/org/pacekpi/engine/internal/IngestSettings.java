@@ -1,0 +1,65 @@
+package org.pacekpi.engine.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The tuning of the ingest pipeline, checked once so that a wrong configuration fails at activation with a message
+ * naming the property rather than misbehaving later.
+ *
+ * @param queueCapacity   live events that may wait for the writer; beyond that they are dropped and a catch-up
+ *                        from the history is requested
+ * @param batchSize       the most live events written in one store transaction
+ * @param catchUpInterval how often the history is read even when nothing seems lost
+ * @param historyPageSize how many history changes are read and applied per transaction during a catch-up
+ * @param minRetryDelay   the first wait after a failure
+ * @param maxRetryDelay   the cap of the exponential back-off
+ */
+public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpInterval, int historyPageSize,
+                             Duration minRetryDelay, Duration maxRetryDelay) {
+
+    /** The configuration PID the settings come from; named in error messages. */
+    public static final String PID = "org.pacekpi.ingest";
+
+    /** Back-off after a failure: starts at 1 s and doubles up to 30 s. */
+    public static final Duration DEFAULT_MIN_RETRY_DELAY = Duration.ofSeconds(1);
+    /** The cap of the back-off. */
+    public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(30);
+
+    /** Checks every value; the message names the property and the value. */
+    public IngestSettings {
+        positive("queueCapacity", queueCapacity);
+        positive("batchSize", batchSize);
+        positive("historyPageSize", historyPageSize);
+        positive("catchUpIntervalSeconds", catchUpInterval);
+        positive("minRetryDelay", minRetryDelay);
+        positive("maxRetryDelay", maxRetryDelay);
+        if (maxRetryDelay.compareTo(minRetryDelay) < 0) {
+            throw new IllegalArgumentException(PID + ": maxRetryDelay " + maxRetryDelay
+                    + " must not be shorter than minRetryDelay " + minRetryDelay);
+        }
+    }
+
+    /** Settings from the configured values, with the default back-off. */
+    public static IngestSettings of(int queueCapacity, int batchSize, long catchUpIntervalSeconds, int historyPageSize) {
+        if (catchUpIntervalSeconds <= 0) {
+            throw new IllegalArgumentException(
+                    PID + ": catchUpIntervalSeconds must be greater than 0, was " + catchUpIntervalSeconds);
+        }
+        return new IngestSettings(queueCapacity, batchSize, Duration.ofSeconds(catchUpIntervalSeconds),
+                historyPageSize, DEFAULT_MIN_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
+    }
+
+    private static void positive(String property, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(PID + ": " + property + " must be greater than 0, was " + value);
+        }
+    }
+
+    private static void positive(String property, Duration value) {
+        Objects.requireNonNull(value, () -> PID + ": " + property + " is required");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(PID + ": " + property + " must be greater than 0, was " + value);
+        }
+    }
+}

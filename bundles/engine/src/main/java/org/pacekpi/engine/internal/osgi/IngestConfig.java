@@ -1,0 +1,36 @@
+package org.pacekpi.engine.internal.osgi;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.pacekpi.engine.internal.IngestSettings;
+
+/**
+ * Configuration of the ingest of the host's activity stream, PID {@code org.pacekpi.ingest}
+ * ({@code etc/org.pacekpi.ingest.cfg}). Every value must be greater than 0.
+ */
+@ObjectClassDefinition(id = IngestSettings.PID, name = "Pace ingest",
+        description = "How Pace reads the host CRM's activity stream and catches up from its history.")
+public @interface IngestConfig {
+
+    /** Live events that may wait for the writer; more are dropped and recovered from the history. */
+    @AttributeDefinition(name = "Queue capacity", min = "1",
+            description = "Live events that may wait to be written; beyond that they are dropped and the next "
+                    + "catch-up from the host's history applies them.")
+    int queueCapacity() default 10000;
+
+    /** The most live events written in one store transaction. */
+    @AttributeDefinition(name = "Batch size", min = "1",
+            description = "The most live events written in one store transaction.")
+    int batchSize() default 500;
+
+    /** Seconds between two catch-ups from the history. */
+    @AttributeDefinition(name = "Catch-up interval (seconds)", min = "1",
+            description = "How often Pace reads the host's history after the last applied sequence number, even "
+                    + "when no event seems lost.")
+    int catchUpIntervalSeconds() default 5;
+
+    /** History changes read and applied per transaction during a catch-up. */
+    @AttributeDefinition(name = "History page size", min = "1",
+            description = "How many history changes are read and applied in one transaction during a catch-up.")
+    int historyPageSize() default 1000;
+}

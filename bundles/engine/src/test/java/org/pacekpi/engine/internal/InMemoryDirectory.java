@@ -1,0 +1,87 @@
+package org.pacekpi.engine.internal;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.pacekpi.host.directory.Directory;
+import org.pacekpi.host.directory.Role;
+import org.pacekpi.host.directory.Team;
+import org.pacekpi.host.directory.User;
+
+/** A host directory in memory: managers with time zones, and the company's contacts, e-mails and phones. */
+public final class InMemoryDirectory implements Directory {
+
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Set<String> internalContacts = ConcurrentHashMap.newKeySet();
+    private final Set<String> internalEmails = ConcurrentHashMap.newKeySet();
+    private final Set<String> internalPhones = ConcurrentHashMap.newKeySet();
+
+    /** Adds a manager living in the zone. */
+    public InMemoryDirectory manager(String id, String zone) {
+        users.put(id, new User(id, id, id, id + "@example.com", Set.of(Role.MANAGER), "sales", ZoneId.of(zone), null,
+                true));
+        return this;
+    }
+
+    /** Marks a contact id as a colleague. */
+    public InMemoryDirectory internalContact(String contactId) {
+        internalContacts.add(contactId);
+        return this;
+    }
+
+    /** Marks an e-mail address as the company's. */
+    public InMemoryDirectory internalEmail(String email) {
+        internalEmails.add(email);
+        return this;
+    }
+
+    /** Marks a phone number as the company's. */
+    public InMemoryDirectory internalPhone(String phone) {
+        internalPhones.add(phone);
+        return this;
+    }
+
+    @Override
+    public Optional<User> user(String userId) {
+        return Optional.ofNullable(users.get(userId));
+    }
+
+    @Override
+    public List<User> users() {
+        return users.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    @Override
+    public Optional<Team> team(String teamId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Team> teams() {
+        return List.of();
+    }
+
+    @Override
+    public List<User> members(String teamId) {
+        return users().stream().filter(u -> teamId.equals(u.teamId())).toList();
+    }
+
+    @Override
+    public boolean isInternalContact(String contactId) {
+        return internalContacts.contains(contactId);
+    }
+
+    @Override
+    public boolean isInternalEmail(String email) {
+        return internalEmails.contains(email);
+    }
+
+    @Override
+    public boolean isInternalPhone(String phone) {
+        return internalPhones.contains(phone);
+    }
+}

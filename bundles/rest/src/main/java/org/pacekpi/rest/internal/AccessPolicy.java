@@ -1,0 +1,131 @@
+package org.pacekpi.rest.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.pacekpi.api.NotFoundException;
+import org.pacekpi.host.directory.Directory;
+import org.pacekpi.host.directory.Role;
+import org.pacekpi.host.directory.Team;
+import org.pacekpi.host.directory.User;
+
+/**
+ * Who may see whose KPIs, from the host's directory. A manager sees themself; a head of sales sees the managers of
+ * the teams whose {@link Team#headUserIds()} contain them (and themself if they are also a manager); an admin sees
+ * every manager. Roles add up. A user without any of these roles sees nothing. Plain Java so that every rule is
+ * unit-tested without a web container.
+ */
+public final class AccessPolicy {
+
+    /** Order of manager lists: by name as people read it, then by id so that equal names stay stable. */
+    static final Comparator<User> BY_DISPLAY_NAME = Comparator.comparing(User::displayName, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(User::id);
+
+    private final Directory directory;
+
+    /** @param directory the host's directory, asked on every call (it caches, per its contract) */
+    public AccessPolicy(Directory directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    /**
+     * The signed-in user the host identified.
+     *
+     * @param userId what the host's {@code RequestIdentity} said, empty if it found no valid credentials
+     * @throws NotSignedInException if there is no user id, or the directory does not know the user, or the user is
+     *                              inactive
+     */
+    public User signedIn(Optional<String> userId) {
+        String id = userId.filter(s -> !s.isBlank()).orElseThrow(() -> new NotSignedInException(
+                "sign in first: the request carries no valid credentials (a CRM session cookie or HTTP Basic)"));
+        User user = directory.user(id).orElseThrow(() -> new NotSignedInException(
+                "the signed-in user '" + id + "' is not known to the CRM's directory"));
+        if (!user.active()) {
+            throw new NotSignedInException("the signed-in user '" + user.login() + "' is inactive");
+        }
+        return user;
+    }
+
+    /** True if {@code caller} may see the KPIs of {@code manager}. */
+    public boolean maySee(User caller, User manager) {
+        if (caller.hasRole(Role.ADMIN) || caller.id().equals(manager.id())) {
+            return true;
+        }
+        return caller.hasRole(Role.HEAD) && manager.teamId() != null
+                && directory.team(manager.teamId()).map(team -> heads(team, caller)).orElse(false);
+    }
+
+    /** The active managers {@code caller} may see, ordered by display name. */
+    public List<User> visibleManagers(User caller) {
+        Map<String, User> visible = new LinkedHashMap<>();
+        if (caller.hasRole(Role.ADMIN)) {
+            directory.users().forEach(u -> visible.put(u.id(), u));
+        } else {
+            visible.put(caller.id(), caller);
+            if (caller.hasRole(Role.HEAD)) {
+                for (Team team : directory.teams()) {
+                    if (heads(team, caller)) {
+                        directory.members(team.id()).forEach(u -> visible.put(u.id(), u));
+                    }
+                }
+            }
+        }
+        List<User> managers = new ArrayList<>();
+        for (User user : visible.values()) {
+            if (user.active() && user.hasRole(Role.MANAGER)) {
+                managers.add(user);
+            }
+        }
+        managers.sort(BY_DISPLAY_NAME);
+        return managers;
+    }
+
+    /**
+     * The manager with this id, if {@code caller} may see them. Inactive managers stay visible: their history does.
+     *
+     * @throws NotFoundException     if no user with that id has the manager role
+     * @throws AccessDeniedException if the caller may not see that manager
+     */
+    public User visibleManager(User caller, String managerId) {
+        User manager = directory.user(managerId).filter(u -> u.hasRole(Role.MANAGER))
+                .orElseThrow(() -> new NotFoundException("no manager with id '" + managerId + "'"));
+        if (!maySee(caller, manager)) {
+            throw new AccessDeniedException(whoMaySeeWhat(caller) + "; '" + caller.login()
+                    + "' may not see the KPIs of '" + manager.login() + "'");
+        }
+        return manager;
+    }
+
+    /**
+     * Checks that {@code caller} is an admin.
+     *
+     * @param what what the caller asked for, e.g. "the ingest status"
+     * @throws AccessDeniedException if not
+     */
+    public void requireAdmin(User caller, String what) {
+        if (!caller.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("only a CRM admin may see " + what + "; '" + caller.login()
+                    + "' has roles " + caller.roles().stream().map(Role::name).sorted().toList());
+        }
+    }
+
+    private static boolean heads(Team team, User caller) {
+        return team.headUserIds().contains(caller.id());
+    }
+
+    /** The rule that applies to this caller, in words, for 403 details. */
+    private static String whoMaySeeWhat(User caller) {
+        if (caller.hasRole(Role.HEAD)) {
+            return "a head of sales sees the managers of the teams they head";
+        }
+        if (caller.hasRole(Role.MANAGER)) {
+            return "a manager sees only their own KPIs";
+        }
+        return "a user without a Pace role (MANAGER, HEAD or ADMIN) sees no KPIs";
+    }
+}

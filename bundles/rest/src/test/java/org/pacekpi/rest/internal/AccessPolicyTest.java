@@ -1,0 +1,98 @@
+package org.pacekpi.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pacekpi.api.NotFoundException;
+import org.pacekpi.host.directory.User;
+
+class AccessPolicyTest {
+
+    private final FakeDirectory directory = FakeDirectory.sales();
+    private final AccessPolicy policy = new AccessPolicy(directory);
+
+    private User user(String id) {
+        return directory.user(id).orElseThrow();
+    }
+
+    @ParameterizedTest(name = "{0} sees {1}: {2}")
+    @CsvSource({
+            // a manager sees only themself
+            "m1, m1, true", "m1, m2, false", "m1, m3, false",
+            // a head sees the members of the teams they head, not other teams
+            "hedda, m1, true", "hedda, m2, true", "hedda, gone, true", "hedda, m3, false", "hedda, sven, false",
+            // a head who is also a manager: own team and self
+            "sven, m3, true", "sven, sven, true", "sven, m1, false",
+            // an admin sees everyone
+            "root, m1, true", "root, m3, true", "root, sven, true",
+            // no role, no KPIs but one's own
+            "nobody, m1, false", "nobody, m3, false" })
+    void matrix(String caller, String manager, boolean allowed) {
+        assertThat(policy.maySee(user(caller), user(manager))).isEqualTo(allowed);
+        if (allowed) {
+            assertThat(policy.visibleManager(user(caller), manager).id()).isEqualTo(manager);
+        } else {
+            assertThatThrownBy(() -> policy.visibleManager(user(caller), manager))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("'" + caller + "' may not see the KPIs of '" + manager + "'");
+        }
+    }
+
+    @Test
+    void deniedDetailSaysWhoMaySeeWhat() {
+        assertThatThrownBy(() -> policy.visibleManager(user("m1"), "m2"))
+                .hasMessageStartingWith("a manager sees only their own KPIs");
+        assertThatThrownBy(() -> policy.visibleManager(user("hedda"), "m3"))
+                .hasMessageStartingWith("a head of sales sees the managers of the teams they head");
+        assertThatThrownBy(() -> policy.visibleManager(user("nobody"), "m1"))
+                .hasMessageStartingWith("a user without a Pace role");
+    }
+
+    @Test
+    void managerListsAreByDisplayNameAndOnlyActiveManagers() {
+        assertThat(ids(policy.visibleManagers(user("m1")))).containsExactly("m1");
+        // Anna before Zoe although m1 < m2; "gone" is inactive; hedda is no manager
+        assertThat(ids(policy.visibleManagers(user("hedda")))).containsExactly("m2", "m1");
+        assertThat(ids(policy.visibleManagers(user("sven")))).containsExactly("m3", "sven");
+        assertThat(ids(policy.visibleManagers(user("root")))).containsExactly("m2", "m3", "sven", "m1");
+        assertThat(policy.visibleManagers(user("nobody"))).isEmpty();
+    }
+
+    @Test
+    void unknownOrNonManagerIdIsNotFound() {
+        assertThatThrownBy(() -> policy.visibleManager(user("root"), "nosuch"))
+                .isInstanceOf(NotFoundException.class).hasMessage("no manager with id 'nosuch'");
+        assertThatThrownBy(() -> policy.visibleManager(user("root"), "hedda"))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void signedInNeedsAKnownActiveUser() {
+        assertThat(policy.signedIn(Optional.of("m1")).id()).isEqualTo("m1");
+        assertThatThrownBy(() -> policy.signedIn(Optional.empty())).isInstanceOf(NotSignedInException.class)
+                .hasMessageContaining("no valid credentials");
+        assertThatThrownBy(() -> policy.signedIn(Optional.of(" "))).isInstanceOf(NotSignedInException.class);
+        assertThatThrownBy(() -> policy.signedIn(Optional.of("stranger"))).isInstanceOf(NotSignedInException.class)
+                .hasMessageContaining("'stranger' is not known");
+        assertThatThrownBy(() -> policy.signedIn(Optional.of("left"))).isInstanceOf(NotSignedInException.class)
+                .hasMessageContaining("inactive");
+    }
+
+    @Test
+    void onlyAdminsPassRequireAdmin() {
+        policy.requireAdmin(user("root"), "the ingest status");
+        assertThatThrownBy(() -> policy.requireAdmin(user("hedda"), "the ingest status"))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessage("only a CRM admin may see the ingest status; 'hedda' has roles [HEAD]");
+    }
+
+    private static List<String> ids(List<User> users) {
+        return users.stream().map(User::id).toList();
+    }
+}

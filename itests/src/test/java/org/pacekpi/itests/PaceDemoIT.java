@@ -1,0 +1,177 @@
+package org.pacekpi.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.pacekpi.api.IngestMonitor;
+import org.pacekpi.api.KpiService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The first slice end to end, as a CRM admin would install it and a manager would use it: feature pace-demo in Karaf
+ * 4.4.10; activities logged through the sandbox CRM's REST API reach Pace's KPIs through the activity stream.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PaceDemoIT {
+
+    private static final Duration READY = Duration.ofMinutes(3);
+    private static final Duration APPLIED = Duration.ofSeconds(60);
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private KpiService kpiService;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private IngestMonitor ingestMonitor;
+
+    private DemoSupport demo;
+
+    @Configuration
+    public Option[] config() {
+        return KarafTestSupport.karafWith("pace-demo");
+    }
+
+    @Before
+    public void demoIsReady() {
+        demo = new DemoSupport(KarafTestSupport.httpPort());
+        demo.awaitDemoReadyAndCaughtUp(READY);
+    }
+
+    @Test
+    public void everyPaceBundleIsActive() {
+        for (String name : List.of("org.pacekpi.host-api", "org.pacekpi.api", "org.pacekpi.engine",
+                "org.pacekpi.store-jdbc", "org.pacekpi.rest", "org.pacekpi.widget", "org.pacekpi.sandbox-crm")) {
+            Bundle bundle = bundle(name);
+            assertEquals(name + " state", Bundle.ACTIVE, bundle.getState());
+        }
+        assertNotNull(kpiService);
+        assertTrue("ingest status is reported", ingestMonitor.status().appliedSequence() > 0);
+    }
+
+    @Test
+    public void aCallWithAClientCountsAndACallWithAColleagueDoesNot() {
+        String anna = demo.userId("anna");
+        long weekBefore = demo.touches("anna", anna, "week");
+        long monthBefore = demo.touches("anna", anna, "month");
+
+        demo.logCall("anna", demo.contactOf("anna", false));
+        JsonNode colleagueCall = demo.logCall("anna", demo.contactOf("anna", true));
+        demo.awaitApplied(colleagueCall.path("sequence").asLong(), APPLIED);
+
+        assertEquals("week touches: the client call counts, the colleague call does not",
+                weekBefore + 1, demo.touches("anna", anna, "week"));
+        assertEquals("month touches", monthBefore + 1, demo.touches("anna", anna, "month"));
+    }
+
+    @Test
+    public void aDeletedCallNoLongerCounts() {
+        String anna = demo.userId("anna");
+        long before = demo.touches("anna", anna, "week");
+        JsonNode call = demo.logCall("anna", demo.contactOf("anna", false));
+        demo.awaitApplied(call.path("sequence").asLong(), APPLIED);
+        assertEquals(before + 1, demo.touches("anna", anna, "week"));
+
+        Http.Response deleted = demo.as("anna").delete("/crm/api/activities/" + call.path("id").asText());
+        assertEquals(deleted.body(), 204, deleted.status());
+        long latest = demo.as("admin").get("/crm/api/status").json().path("latestSequence").asLong();
+        demo.awaitApplied(latest, APPLIED);
+        assertEquals(before, demo.touches("anna", anna, "week"));
+    }
+
+    @Test
+    public void whoSeesWhat() {
+        String anna = demo.userId("anna");
+        String boris = demo.userId("boris");
+
+        Http.Response anonymous = Http.anonymous(KarafTestSupport.httpPort()).get("/pace/api/v1/managers/" + anna + "/kpis?period=week");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.contentType(), anonymous.contentType().startsWith("application/problem+json"));
+
+        Http.Response wrongPassword = Http.basic(KarafTestSupport.httpPort(), "anna", "not-the-password").get("/pace/api/v1/me");
+        assertEquals(401, wrongPassword.status());
+
+        Http.Response othersKpis = demo.as("anna").get("/pace/api/v1/managers/" + boris + "/kpis?period=week");
+        assertEquals(othersKpis.body(), 403, othersKpis.status());
+        assertTrue(othersKpis.contentType().startsWith("application/problem+json"));
+        assertTrue(othersKpis.body(), othersKpis.json().path("detail").asText().length() > 0);
+
+        assertEquals(Set.of(anna), demo.visibleManagers("anna"));
+
+        Set<String> headSees = demo.visibleManagers("head");
+        assertTrue(headSees + " should contain anna and boris", headSees.containsAll(Set.of(anna, boris)));
+        assertEquals(200, demo.as("head").get("/pace/api/v1/managers/" + anna + "/kpis?period=month").status());
+
+        Set<String> adminSees = demo.visibleManagers("admin");
+        assertTrue(adminSees.containsAll(headSees));
+        assertEquals(200, demo.as("admin").get("/pace/api/v1/managers/" + boris + "/kpis?period=week").status());
+
+        Http.Response badPeriod = demo.as("anna").get("/pace/api/v1/managers/" + anna + "/kpis?period=year");
+        assertEquals(badPeriod.body(), 400, badPeriod.status());
+        assertTrue(badPeriod.body(), badPeriod.json().path("detail").asText().contains("period"));
+
+        Http.Response badDate = demo.as("anna").get("/pace/api/v1/managers/" + anna + "/kpis?period=week&date=2026-13-45");
+        assertEquals(badDate.body(), 400, badDate.status());
+        assertTrue(badDate.body(), badDate.json().path("detail").asText().contains("date"));
+
+        Http.Response unknown = demo.as("admin").get("/pace/api/v1/managers/nobody-such/kpis?period=week");
+        assertEquals(unknown.body(), 404, unknown.status());
+    }
+
+    @Test
+    public void activitiesLoggedWhilePaceIsStoppedAreCountedExactlyOnceAfterItStarts() throws Exception {
+        String boris = demo.userId("boris");
+        long before = demo.touches("boris", boris, "week");
+        String client = demo.contactOf("boris", false);
+        Bundle engine = bundle("org.pacekpi.engine");
+
+        engine.stop();
+        List<Long> sequences = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sequences.add(demo.logCall("boris", client).path("sequence").asLong());
+        }
+        engine.start();
+        long last = sequences.get(sequences.size() - 1);
+        demo.awaitApplied(last, APPLIED);
+        assertEquals("three calls logged while Pace was stopped", before + 3, demo.touches("boris", boris, "week"));
+
+        // A second restart replays from the cursor: nothing may count twice.
+        engine.stop();
+        engine.start();
+        long latest = demo.as("admin").get("/crm/api/status").json().path("latestSequence").asLong();
+        demo.awaitApplied(latest, APPLIED);
+        assertEquals(before + 3, demo.touches("boris", boris, "week"));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals(symbolicName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("bundle " + symbolicName + " is not installed"));
+    }
+}
