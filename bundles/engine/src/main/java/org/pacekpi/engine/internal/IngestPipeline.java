@@ -254,8 +254,8 @@ public final class IngestPipeline {
     }
 
     private void runWriter() {
-        LOG.info("ingest writer started: queue {} changes, batches of {}, catch-up every {} s, history pages of {}",
-                settings.queueCapacity(), settings.batchSize(), settings.catchUpInterval().toSeconds(),
+        LOG.info("ingest writer started: queue {} changes, batches of {}, catch-up every {} ms, history pages of {}",
+                settings.queueCapacity(), settings.batchSize(), settings.catchUpInterval().toMillis(),
                 settings.historyPageSize());
         Backoff backoff = new Backoff(settings.minRetryDelay(), settings.maxRetryDelay());
         boolean catchUpDue = true; // on start: whatever was logged while Pace was stopped

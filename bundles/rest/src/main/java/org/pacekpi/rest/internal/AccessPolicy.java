@@ -23,8 +23,8 @@ import org.pacekpi.host.directory.User;
 public final class AccessPolicy {
 
     /** Order of manager lists: by name as people read it, then by id so that equal names stay stable. */
-    static final Comparator<User> BY_DISPLAY_NAME = Comparator.comparing(User::displayName, String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(User::id);
+    static final Comparator<User> BY_DISPLAY_NAME = Comparator
+            .comparing(User::displayName, String.CASE_INSENSITIVE_ORDER).thenComparing(User::id);
 
     private final Directory directory;
 

@@ -26,7 +26,8 @@ final class FakeHeaders implements HttpHeaders {
 
     static FakeHeaders session(String sessionId) {
         FakeHeaders h = new FakeHeaders();
-        h.cookies.put(FakeIdentity.SESSION_COOKIE, new Cookie.Builder(FakeIdentity.SESSION_COOKIE).value(sessionId).build());
+        h.cookies.put(FakeIdentity.SESSION_COOKIE,
+                new Cookie.Builder(FakeIdentity.SESSION_COOKIE).value(sessionId).build());
         return h;
     }
 

@@ -42,7 +42,8 @@ class ProblemMapperTest {
 
     @Test
     void badArgumentIs400WithTheMessageAsDetail() throws Exception {
-        Response response = mapper.toResponse(new IllegalArgumentException("period must be one of day, week, month; was 'year'"));
+        Response response = mapper.toResponse(
+                new IllegalArgumentException("period must be one of day, week, month; was 'year'"));
         JsonNode body = assertProblem(response, 400, "Bad Request");
         assertThat(body.get("detail").asText()).isEqualTo("period must be one of day, week, month; was 'year'");
         assertThat(body.get("type").asText()).isEqualTo("about:blank");
@@ -58,8 +59,8 @@ class ProblemMapperTest {
 
     @Test
     void accessDeniedIs403AndNotFoundIs404() throws Exception {
-        JsonNode denied = assertProblem(mapper.toResponse(new AccessDeniedException("a manager sees only their own KPIs")),
-                403, "Forbidden");
+        JsonNode denied = assertProblem(
+                mapper.toResponse(new AccessDeniedException("a manager sees only their own KPIs")), 403, "Forbidden");
         assertThat(denied.get("detail").asText()).isEqualTo("a manager sees only their own KPIs");
         JsonNode missing = assertProblem(mapper.toResponse(new NotFoundException("no manager with id 'x'")), 404,
                 "Not Found");
@@ -68,17 +69,20 @@ class ProblemMapperTest {
 
     @Test
     void storeFailureIs503WithoutItsInternals() throws Exception {
-        Response response = mapper.toResponse(new StoreException("reading aggregates", new SQLException("connection refused")));
+        Response response = mapper.toResponse(new StoreException("reading aggregates",
+                new SQLException("simulated by ProblemMapperTest: database unreachable")));
         JsonNode body = assertProblem(response, 503, "Service Unavailable");
         assertThat(body.get("detail").asText()).isEqualTo("store unavailable");
     }
 
     @Test
     void anythingElseIs500WithACorrelationId() throws Exception {
-        JsonNode body = assertProblem(mapper.toResponse(new NullPointerException("secret internals")), 500,
+        JsonNode body = assertProblem(
+                mapper.toResponse(new NullPointerException("simulated by ProblemMapperTest: secret internals")), 500,
                 "Internal Server Error");
         assertThat(body.get("detail").asText())
-                .matches("unexpected error; correlation id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*")
+                .matches("unexpected error; correlation id "
+                        + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*")
                 .doesNotContain("secret");
         JsonNode other = assertProblem(mapper.toResponse(new NullPointerException()), 500, "Internal Server Error");
         assertThat(other.get("detail").asText()).isNotEqualTo(body.get("detail").asText());

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -473,8 +475,8 @@ public final class JdbcPaceStore implements PaceStore {
      * Migrates the schema on first use, once. Not in the constructor: the OSGi component constructs the store in
      * its activation, which must stay quick and free of DDL; and not in a background thread, because then every
      * caller would need to wait for it anyway. The first caller (the engine's writer, normally) pays for it and
-     * gets the error if it fails. A failure that only means the database could not be reached is not remembered,
-     * so the next use tries again; any other failure (a bad script, an edited script, a newer schema) is remembered
+     * gets the error if it fails. A failure that only means the database could not be reached (or the connection
+     * broke) is not remembered, so the next use tries again; any other failure (a bad script, an edited script, a newer schema) is remembered
      * and every later use throws a {@link StoreException} with the original cause, until the store is recreated.
      */
     private void ensureSchema() {
@@ -493,13 +495,25 @@ public final class JdbcPaceStore implements PaceStore {
             try {
                 migrations.migrate();
                 schemaReady = true;
-            } catch (Migrations.DatabaseUnreachableException e) {
-                throw e;
             } catch (StoreException e) {
-                schemaFailure = e;
+                if (!(e instanceof Migrations.DatabaseUnreachableException) && !lostConnection(e)) {
+                    schemaFailure = e;
+                }
                 throw e;
             }
         }
+    }
+
+    /** True when the failure is the connection's (SQLState class 08), not the schema's: worth trying again. */
+    private static boolean lostConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T> T read(String what, SqlWork<T> work) {

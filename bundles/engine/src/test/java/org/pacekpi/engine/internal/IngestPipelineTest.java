@@ -1,0 +1,312 @@
+package org.pacekpi.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.pacekpi.engine.internal.Activities.connectedCall;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pacekpi.api.dto.IngestStatus;
+import org.pacekpi.api.store.StoreException;
+import org.pacekpi.engine.internal.IngestPipeline.Submission;
+import org.pacekpi.host.activity.ActivityChange;
+import org.pacekpi.host.activity.ActivityTopics;
+import org.pacekpi.host.activity.Counterpart;
+import org.pacekpi.host.activity.Outcome;
+
+/**
+ * The ingest pipeline end to end, with a store, a history and a directory in memory: live events and history
+ * catch-up together must apply every change exactly once.
+ */
+class IngestPipelineTest {
+
+    /** A catch-up interval so long that only the start and explicit requests trigger one. */
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private final InMemoryPaceStore store = new InMemoryPaceStore();
+    private final InMemoryHistory host = new InMemoryHistory();
+    private final InMemoryDirectory directory = new InMemoryDirectory().manager("ann", "UTC")
+            .internalContact("colleague");
+    private final List<IngestPipeline> started = new ArrayList<>();
+
+    @AfterEach
+    void stopPipelines() {
+        started.forEach(IngestPipeline::stop);
+    }
+
+    private static ConditionFactory eventually() {
+        return await().atMost(10, TimeUnit.SECONDS).pollInterval(5, TimeUnit.MILLISECONDS);
+    }
+
+    private static IngestSettings settings(int queueCapacity, Duration catchUpInterval, int historyPageSize) {
+        return new IngestSettings(queueCapacity, 500, catchUpInterval, historyPageSize, Duration.ofMillis(5),
+                Duration.ofMillis(40));
+    }
+
+    private IngestPipeline start(IngestSettings settings) {
+        IngestPipeline pipeline = new IngestPipeline(store, host, directory, settings);
+        started.add(pipeline);
+        pipeline.start();
+        return pipeline;
+    }
+
+    /** Starts a pipeline that catches up only on start and on request, and waits for its first catch-up. */
+    private IngestPipeline startCaughtUp() {
+        IngestPipeline pipeline = start(settings(100, NEVER, 1000));
+        eventually().until(() -> pipeline.completedCatchUps() >= 1);
+        return pipeline;
+    }
+
+    /** Publishes a change the way EventAdmin hands it to the handler. */
+    private static Submission publish(IngestPipeline pipeline, ActivityChange change) {
+        Map<String, Object> properties = Map.of(ActivityTopics.PROPERTY_ACTIVITY, change.activity(),
+                ActivityTopics.PROPERTY_ID, change.activity().id(),
+                ActivityTopics.PROPERTY_SEQUENCE, change.sequence());
+        return pipeline.submit(change.type().topic(), properties::get);
+    }
+
+    private void awaitCaughtUp(IngestPipeline pipeline, long catchUpsBefore) {
+        eventually().until(() -> pipeline.completedCatchUps() > catchUpsBefore
+                && store.appliedSequence() == host.latestSequence());
+    }
+
+    @Test
+    void liveEventsAreAppliedAndDoNotMoveTheCursor() {
+        IngestPipeline pipeline = startCaughtUp();
+
+        assertThat(publish(pipeline, host.create(connectedCall("c1", "ann")))).isEqualTo(Submission.QUEUED);
+        assertThat(publish(pipeline, host.create(connectedCall("c2", "ann")))).isEqualTo(Submission.QUEUED);
+
+        eventually().until(() -> pipeline.status().applied() == 2);
+        assertThat(store.touches("ann")).isEqualTo(2);
+        assertThat(store.appliedSequence()).isZero();
+        assertThat(store.historyCursors()).isEmpty();
+    }
+
+    @Test
+    void changeSeenAsEventAndInTheHistoryCountsOnce() {
+        IngestPipeline pipeline = startCaughtUp();
+        long catchUps = pipeline.completedCatchUps();
+
+        for (String id : List.of("c1", "c2", "c3")) {
+            publish(pipeline, host.create(connectedCall(id, "ann")));
+        }
+        pipeline.requestCatchUp();
+
+        eventually().until(() -> pipeline.status().applied() + pipeline.status().skipped() == 6);
+        awaitCaughtUp(pipeline, catchUps);
+        assertThat(store.touches("ann")).isEqualTo(3);
+        assertThat(List.of("c1", "c2", "c3")).allSatisfy(id -> assertThat(store.storedVersions(id)).isEqualTo(1));
+        IngestStatus status = pipeline.status();
+        assertThat(status.applied()).isEqualTo(3);
+        assertThat(status.skipped()).isEqualTo(3);
+        assertThat(status.appliedSequence()).isEqualTo(3);
+        assertThat(status.hostSequence()).isEqualTo(3);
+        assertThat(status.lastError()).isNull();
+        assertThat(store.aggregatesMatchLog()).isTrue();
+    }
+
+    @Test
+    void correctingAConnectedCallToNoAnswerRemovesTheTouch() {
+        IngestPipeline pipeline = startCaughtUp();
+        publish(pipeline, host.create(connectedCall("c1", "ann")));
+        eventually().until(() -> store.touches("ann") == 1);
+
+        publish(pipeline, host.update("c1", b -> b.outcome(Outcome.NO_ANSWER)));
+
+        eventually().until(() -> store.activity("c1").orElseThrow().sequence() == 2);
+        assertThat(store.touches("ann")).isZero();
+        assertThat(store.activity("c1").orElseThrow().outcome()).isEqualTo("NO_ANSWER");
+        assertThat(store.aggregatesMatchLog()).isTrue();
+    }
+
+    @Test
+    void correctionArrivingBeforeTheOriginalWins() {
+        IngestPipeline pipeline = startCaughtUp();
+        ActivityChange created = host.create(connectedCall("c1", "ann"));
+        ActivityChange corrected = host.update("c1", b -> b.counterpart(Counterpart.contact("colleague")));
+
+        publish(pipeline, corrected);
+        publish(pipeline, created);
+
+        eventually().until(() -> pipeline.status().skipped() == 1);
+        assertThat(store.activity("c1").orElseThrow().sequence()).isEqualTo(2);
+        assertThat(store.touches("ann")).isZero();
+    }
+
+    @Test
+    void deletionRemovesTheTouchAndAReplayedOlderChangeDoesNotBringItBack() {
+        IngestPipeline pipeline = startCaughtUp();
+        ActivityChange created = host.create(connectedCall("c1", "ann"));
+        publish(pipeline, created);
+        eventually().until(() -> store.touches("ann") == 1);
+
+        publish(pipeline, host.delete("c1"));
+        eventually().until(() -> store.activity("c1").orElseThrow().deleted());
+        assertThat(store.touches("ann")).isZero();
+
+        long catchUps = pipeline.completedCatchUps();
+        publish(pipeline, created); // a late duplicate of the original
+        pipeline.requestCatchUp(); // and the whole history again
+        awaitCaughtUp(pipeline, catchUps);
+
+        assertThat(pipeline.status().skipped()).isEqualTo(3);
+        assertThat(store.touches("ann")).isZero();
+        assertThat(store.activity("c1").orElseThrow().deleted()).isTrue();
+        assertThat(store.aggregatesMatchLog()).isTrue();
+    }
+
+    @Test
+    void activitiesLoggedWhilePaceWasStoppedAreAppliedExactlyOnceOnStart() {
+        IngestPipeline first = startCaughtUp();
+        publish(first, host.create(connectedCall("before", "ann")));
+        eventually().until(() -> store.touches("ann") == 1);
+        assertThat(first.stop()).isTrue();
+
+        // Pace is down: the host keeps logging, nobody hears the events.
+        host.create(connectedCall("while-1", "ann"));
+        host.create(connectedCall("while-2", "ann"));
+        host.update("before", b -> b.outcome(Outcome.BUSY));
+        host.create(connectedCall("while-3", "ann").counterpart(Counterpart.contact("colleague")));
+
+        IngestPipeline second = start(settings(100, NEVER, 2));
+        awaitCaughtUp(second, 0);
+
+        assertThat(store.touches("ann")).isEqualTo(2);
+        assertThat(store.storedVersions("before")).isEqualTo(2); // created live, corrected by the catch-up
+        assertThat(List.of("while-1", "while-2", "while-3"))
+                .allSatisfy(id -> assertThat(store.storedVersions(id)).isEqualTo(1));
+        assertThat(store.historyCursors()).containsExactly(2L, 4L, 5L); // pages of two, cursor moved per page
+        assertThat(second.status().skipped()).isEqualTo(1); // the first create, already applied live
+        assertThat(second.stop()).isTrue();
+
+        // Started again with nothing new: nothing is applied twice.
+        IngestPipeline third = start(settings(100, NEVER, 2));
+        eventually().until(() -> third.completedCatchUps() >= 1);
+        assertThat(third.status().applied()).isZero();
+        assertThat(store.touches("ann")).isEqualTo(2);
+        assertThat(store.aggregatesMatchLog()).isTrue();
+    }
+
+    @Test
+    void fullQueueDropsEventsAndTheRequestedCatchUpRecoversThem() {
+        IngestPipeline pipeline = start(settings(2, NEVER, 1000));
+        eventually().until(() -> pipeline.completedCatchUps() >= 1);
+        InMemoryPaceStore.BlockingHook blocking = new InMemoryPaceStore.BlockingHook();
+        store.hook(blocking);
+
+        publish(pipeline, host.create(connectedCall("c0", "ann")));
+        eventually().until(() -> blocking.entered.getCount() == 0); // the writer is stuck in the store
+        List<Submission> submissions = new ArrayList<>();
+        for (int i = 1; i < 10; i++) {
+            submissions.add(publish(pipeline, host.create(connectedCall("c" + i, "ann"))));
+        }
+
+        assertThat(submissions).filteredOn(s -> s == Submission.QUEUED).hasSize(2);
+        assertThat(submissions).filteredOn(s -> s == Submission.DROPPED).hasSize(7);
+        assertThat(pipeline.dropped()).isEqualTo(7);
+        assertThat(pipeline.status().queued()).isEqualTo(2);
+
+        blocking.release.countDown();
+        eventually().until(() -> store.appliedSequence() == 10);
+        assertThat(store.touches("ann")).isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(store.storedVersions("c" + i)).as("c" + i).isEqualTo(1);
+        }
+        assertThat(pipeline.status().queued()).isZero();
+    }
+
+    @Test
+    void periodicCatchUpFindsChangesThatWereNeverPublished() {
+        IngestPipeline pipeline = start(settings(100, Duration.ofMillis(200), 1000));
+        eventually().until(() -> pipeline.completedCatchUps() >= 1);
+
+        host.create(connectedCall("silent", "ann"));
+
+        eventually().until(() -> store.touches("ann") == 1);
+        assertThat(store.appliedSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void failedLiveBatchIsLoggedAndRecoveredFromTheHistory() {
+        IngestPipeline pipeline = startCaughtUp();
+        AtomicInteger liveFailures = new AtomicInteger();
+        store.hook((entries, cursor) -> {
+            if (cursor == 0 && liveFailures.getAndIncrement() == 0) {
+                throw new StoreException("database unreachable");
+            }
+        });
+
+        publish(pipeline, host.create(connectedCall("c1", "ann")));
+
+        eventually().until(() -> store.touches("ann") == 1);
+        assertThat(store.appliedSequence()).isEqualTo(1); // it came back through the history
+        assertThat(pipeline.status().lastError())
+                .contains("writing 1 live changes (sequences 1..1) failed")
+                .contains("database unreachable");
+    }
+
+    @Test
+    void failingCatchUpIsRetriedWithBackoffUntilItSucceeds() {
+        host.create(connectedCall("c1", "ann"));
+        host.create(connectedCall("c2", "ann"));
+        host.failNextReads(2);
+        AtomicInteger storeFailures = new AtomicInteger();
+        store.hook((entries, cursor) -> {
+            if (storeFailures.getAndIncrement() < 2) {
+                throw new StoreException("disk full");
+            }
+        });
+
+        IngestPipeline pipeline = start(settings(100, NEVER, 1000));
+
+        awaitCaughtUp(pipeline, 0);
+        assertThat(store.touches("ann")).isEqualTo(2);
+        assertThat(storeFailures.get()).isEqualTo(3);
+        assertThat(pipeline.status().lastError())
+                .contains("applying 2 history changes (sequences 1..2) failed")
+                .contains("disk full");
+    }
+
+    @Test
+    void invalidEventsAreRejectedWithoutThrowing() {
+        IngestPipeline pipeline = startCaughtUp();
+        ActivityChange change = host.create(connectedCall("c1", "ann"));
+        Map<String, Object> valid = Map.of(ActivityTopics.PROPERTY_ACTIVITY, change.activity());
+
+        assertThat(pipeline.submit("crm/activity/ARCHIVED", valid::get)).isEqualTo(Submission.REJECTED);
+        assertThat(pipeline.submit(null, valid::get)).isEqualTo(Submission.REJECTED);
+        assertThat(pipeline.submit(ActivityTopics.CREATED, name -> null)).isEqualTo(Submission.REJECTED);
+        assertThat(pipeline.submit(ActivityTopics.CREATED, Map.of(ActivityTopics.PROPERTY_ACTIVITY, "c1")::get))
+                .isEqualTo(Submission.REJECTED);
+        assertThat(pipeline.submit(ActivityTopics.CREATED, Map.of(ActivityTopics.PROPERTY_ACTIVITY, change.activity(),
+                ActivityTopics.PROPERTY_ID, "other")::get)).isEqualTo(Submission.REJECTED);
+        assertThat(pipeline.submit(ActivityTopics.CREATED, Map.of(ActivityTopics.PROPERTY_ACTIVITY, change.activity(),
+                ActivityTopics.PROPERTY_SEQUENCE, 99L)::get)).isEqualTo(Submission.REJECTED);
+
+        assertThat(pipeline.rejected()).isEqualTo(6);
+        assertThat(pipeline.status().queued()).isZero();
+        assertThat(pipeline.submit(ActivityTopics.CREATED, valid::get)).isEqualTo(Submission.QUEUED);
+    }
+
+    @Test
+    void writerRunsOnOneNamedDaemonThreadThatStopEnds() {
+        IngestPipeline pipeline = startCaughtUp();
+        Thread writer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(IngestPipeline.WRITER_THREAD_NAME) && t.isAlive())
+                .findFirst().orElseThrow();
+        assertThat(writer.isDaemon()).isTrue();
+
+        assertThat(pipeline.stop()).isTrue();
+
+        assertThat(writer.isAlive()).isFalse();
+    }
+}

@@ -1,0 +1,155 @@
+package org.pacekpi.store.jdbc.internal.osgi;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pacekpi.api.store.ActivityEntry;
+import org.pacekpi.api.store.ApplyResult;
+import org.pacekpi.api.store.LoggedActivity;
+import org.pacekpi.api.store.PaceStore;
+import org.pacekpi.store.jdbc.internal.JdbcPaceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The Pace store as an OSGi service: a HikariCP pool around the JDBC driver's {@link DataSourceFactory} (the H2 and
+ * PostgreSQL driver bundles register one each), and a {@link JdbcPaceStore} on it. Activation only builds the pool,
+ * which connects in the background; the schema is migrated on first use.
+ */
+@Component(service = PaceStore.class, configurationPid = StoreConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = StoreConfig.class)
+public final class PaceStoreComponent implements PaceStore {
+
+    static final String POOL_NAME = "pace-store";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaceStoreComponent.class);
+
+    private final HikariDataSource pool;
+    private final JdbcPaceStore store;
+
+    /**
+     * @param properties the component properties, for a password written under the public key {@code password}
+     * @param factories every registered DataSourceFactory with its service properties; greedy, so a driver bundle
+     *                  installed later re-activates the component with it
+     * @throws IllegalArgumentException when the configuration is invalid or no driver serves the URL
+     */
+    @Activate
+    public PaceStoreComponent(StoreConfig config, Map<String, Object> properties,
+                              @Reference(service = DataSourceFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+                                      policyOption = ReferencePolicyOption.GREEDY)
+                              List<Map.Entry<Map<String, Object>, DataSourceFactory>> factories) {
+        this(StoreSettings.from(config, properties, System.getProperty("karaf.data")), factories);
+    }
+
+    PaceStoreComponent(StoreSettings settings, List<Map.Entry<Map<String, Object>, DataSourceFactory>> factories) {
+        DataSourceFactory factory = driverFor(settings, factories);
+        DataSource driverDataSource;
+        try {
+            driverDataSource = factory.createDataSource(driverProperties(settings));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The " + settings.dialect().displayName() + " driver refused the store"
+                    + " configuration (" + settings.safeUrl() + "): " + e.getMessage(), e);
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(POOL_NAME);
+        hikari.setDataSource(driverDataSource);
+        hikari.setMaximumPoolSize(settings.poolSize());
+        hikari.setConnectionTimeout(TimeUnit.SECONDS.toMillis(settings.connectionTimeoutSeconds()));
+        // Do not connect here: activation must stay quick, and a database that is down at boot must not stop
+        // the service from registering (its calls fail with a StoreException until the database is back).
+        hikari.setInitializationFailTimeout(-1);
+        this.pool = new HikariDataSource(hikari);
+        this.store = new JdbcPaceStore(pool, settings.dialect());
+        LOG.info("Pace store uses {} at {} as user '{}', pool '{}' of up to {} connections", settings.dialect()
+                .displayName(), settings.safeUrl(), settings.user(), POOL_NAME, settings.poolSize());
+        if (settings.passwordExposed()) {
+            LOG.warn("The Pace store password is configured under the key '{}' of {}, which makes it a property of"
+                    + " the PaceStore service that every bundle can read; rename the key to '.password'",
+                    StoreSettings.PUBLIC_PASSWORD_KEY, StoreConfig.PID);
+        }
+    }
+
+    /** Closes the pool and its connections. */
+    @Deactivate
+    void deactivate() {
+        pool.close();
+    }
+
+    private static DataSourceFactory driverFor(StoreSettings settings,
+                                               List<Map.Entry<Map<String, Object>, DataSourceFactory>> factories) {
+        String driverClass = settings.dialect().driverClass();
+        for (Map.Entry<Map<String, Object>, DataSourceFactory> factory : factories) {
+            if (driverClass.equals(factory.getKey().get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS))) {
+                return factory.getValue();
+            }
+        }
+        List<Object> available = factories.stream()
+                .map(factory -> factory.getKey().get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS)).toList();
+        throw new IllegalStateException("No JDBC driver for the Pace store URL scheme '"
+                + settings.dialect().urlPrefix() + "': it needs a DataSourceFactory service with "
+                + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + driverClass + " (install the "
+                + settings.dialect().displayName() + " JDBC driver bundle); registered drivers: " + available);
+    }
+
+    private static Properties driverProperties(StoreSettings settings) {
+        Properties properties = new Properties();
+        properties.setProperty(DataSourceFactory.JDBC_URL, settings.url());
+        if (!settings.user().isEmpty()) {
+            properties.setProperty(DataSourceFactory.JDBC_USER, settings.user());
+        }
+        if (!settings.password().isEmpty()) {
+            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, settings.password());
+        }
+        return properties;
+    }
+
+    @Override
+    public long appliedSequence() {
+        return store.appliedSequence();
+    }
+
+    @Override
+    public ApplyResult apply(List<ActivityEntry> entries, long historyCursor) {
+        return store.apply(entries, historyCursor);
+    }
+
+    @Override
+    public Map<String, Long> totals(String managerId, LocalDate from, LocalDate to) {
+        return store.totals(managerId, from, to);
+    }
+
+    @Override
+    public Optional<LoggedActivity> activity(String activityId) {
+        return store.activity(activityId);
+    }
+
+    @Override
+    public long activityCount() {
+        return store.activityCount();
+    }
+
+    /** For tests: the pool, to check its settings. */
+    HikariDataSource pool() {
+        return pool;
+    }
+}

@@ -1,0 +1,77 @@
+package org.pacekpi.store.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.pacekpi.api.store.ActivityEntry;
+import org.pacekpi.api.store.Contribution;
+
+/**
+ * Checks the store's central invariant: every daily aggregate equals the recomputation from the activity log's
+ * contributions (SQL GROUP BY), and no aggregate row exists without contributions. Keys read
+ * {@code manager|metric|day} so a failing comparison shows where.
+ */
+final class AggregateAudit {
+
+    private AggregateAudit() {
+    }
+
+    /** pace_daily_aggregate as stored. */
+    static Map<String, Long> stored(DataSource dataSource) {
+        return query(dataSource, "SELECT manager_id, metric, local_day, metric_value FROM pace_daily_aggregate");
+    }
+
+    /** pace_daily_aggregate recomputed from pace_contribution. */
+    static Map<String, Long> recomputed(DataSource dataSource) {
+        return query(dataSource, "SELECT manager_id, metric, local_day, SUM(metric_value) FROM pace_contribution"
+                + " GROUP BY manager_id, metric, local_day HAVING SUM(metric_value) <> 0");
+    }
+
+    /** What the aggregates must be when exactly these entries are the stored versions. */
+    static Map<String, Long> expected(Iterable<ActivityEntry> storedVersions) {
+        Map<String, Long> expected = new TreeMap<>();
+        for (ActivityEntry entry : storedVersions) {
+            for (Contribution c : entry.contributions()) {
+                expected.merge(key(c.managerId(), c.metric(), c.day().toString()), c.value(), Long::sum);
+            }
+        }
+        expected.values().removeIf(value -> value == 0);
+        return expected;
+    }
+
+    /** Fails unless the stored aggregates equal their recomputation. */
+    static void assertConsistent(DataSource dataSource) {
+        Map<String, Long> stored = stored(dataSource);
+        assertThat(stored).as("pace_daily_aggregate must equal SUM(pace_contribution) GROUP BY manager, metric, day")
+                .isEqualTo(recomputed(dataSource));
+        assertThat(stored.values()).as("aggregate rows without contributions").doesNotContain(0L);
+    }
+
+    private static Map<String, Long> query(DataSource dataSource, String sql) {
+        Map<String, Long> rows = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows.put(key(result.getString(1), result.getString(2),
+                        result.getObject(3, LocalDate.class).toString()), result.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot audit the aggregates: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    private static String key(String manager, String metric, String day) {
+        return manager + "|" + metric + "|" + day;
+    }
+}

@@ -1,0 +1,28 @@
+package org.pacekpi.store.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SqlDialectTest {
+
+    @Test
+    void theDialectFollowsTheUrlScheme() {
+        assertThat(SqlDialect.fromUrl("jdbc:h2:file:/var/karaf/data/pace/pace")).isEqualTo(SqlDialect.H2);
+        assertThat(SqlDialect.fromUrl("JDBC:H2:mem:x")).isEqualTo(SqlDialect.H2);
+        assertThat(SqlDialect.fromUrl(" jdbc:postgresql://db:5432/pace")).isEqualTo(SqlDialect.POSTGRESQL);
+        assertThat(SqlDialect.POSTGRESQL.driverClass()).isEqualTo("org.postgresql.Driver");
+        assertThat(SqlDialect.H2.driverClass()).isEqualTo("org.h2.Driver");
+    }
+
+    @Test
+    void anotherDatabaseIsRefusedWithoutEchoingTheUrl() {
+        assertThatThrownBy(() -> SqlDialect.fromUrl("jdbc:mysql://db/pace?password=secret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'jdbc:mysql:...'")
+                .hasMessageContaining("jdbc:h2:").hasMessageContaining("jdbc:postgresql:")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> SqlDialect.fromUrl("")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
