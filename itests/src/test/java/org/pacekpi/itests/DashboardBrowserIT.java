@@ -118,6 +118,30 @@ public class DashboardBrowserIT {
         long month = demo.touches("anna", anna, "month");
         browser.navigate().refresh();
         assertWidgetShows(week, month);
+        keepScreenshot("dashboard-manager.png");
+    }
+
+    @Test
+    public void aHeadOfSalesSeesTheTeamTable() {
+        String boris = demo.userId("boris");
+        signIn("head");
+        await("widget ready").atMost(Duration.ofSeconds(20)).until(() -> "ready".equals(
+                browser.findElement(By.tagName("pace-kpi-widget")).getAttribute("data-state")));
+        SearchContext shadow = browser.findElement(By.tagName("pace-kpi-widget")).getShadowRoot();
+        WebElement borisWeek = shadow.findElement(By.cssSelector(
+                "[data-metric=touches][data-period=week][data-manager-id='" + boris + "']"));
+        assertEquals(Long.toString(demo.touches("head", boris, "week")), borisWeek.getText().trim());
+        keepScreenshot("dashboard-head.png");
+    }
+
+    private void keepScreenshot(String name) {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), Path.of(KarafTestSupport.required("itest.work.dir"), name),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not keep the screenshot " + name, e);
+        }
     }
 
     @Test

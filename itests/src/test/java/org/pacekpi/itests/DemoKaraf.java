@@ -16,19 +16,22 @@ final class DemoKaraf implements AutoCloseable {
 
     private final Path script;
     private final Map<String, String> environment;
-    private final Path log;
+    private final Path logs;
+    private final String name;
+    private Path log;
 
-    private DemoKaraf(Path script, Map<String, String> environment, Path log) {
+    private DemoKaraf(Path script, Map<String, String> environment, Path logs, String name) {
         this.script = script;
         this.environment = environment;
-        this.log = log;
+        this.logs = logs;
+        this.name = name;
     }
 
     /** Runs {@code demo.sh start}, which returns once the dashboard is up and Pace has caught up. */
     static DemoKaraf start(String name, int httpPort, int sshPort, int rmiRegistryPort, int rmiServerPort) throws Exception {
         Path root = Path.of(KarafTestSupport.required("pace.root")).toRealPath();
-        Path runDir = Path.of(KarafTestSupport.required("itest.work.dir"), name);
-        Files.createDirectories(runDir);
+        Path workDir = Path.of(KarafTestSupport.required("itest.work.dir"));
+        Path runDir = workDir.resolve(name);
         Map<String, String> env = Map.of(
                 "PACE_SKIP_BUILD", "1",
                 "PACE_RUN_DIR", runDir.toString(),
@@ -37,7 +40,7 @@ final class DemoKaraf implements AutoCloseable {
                 "PACE_RMI_REGISTRY_PORT", Integer.toString(rmiRegistryPort),
                 "PACE_RMI_SERVER_PORT", Integer.toString(rmiServerPort),
                 "MAVEN_LOCAL_REPOSITORY", KarafTestSupport.required("maven.local.repository"));
-        DemoKaraf demo = new DemoKaraf(root.resolve("demo.sh"), env, runDir.resolve("demo.sh.log"));
+        DemoKaraf demo = new DemoKaraf(root.resolve("demo.sh"), env, workDir, name);
         demo.run("clean", 2);
         demo.run("start", 8);
         return demo;
@@ -53,6 +56,7 @@ final class DemoKaraf implements AutoCloseable {
     }
 
     private void run(String command, int minutes) throws Exception {
+        log = logs.resolve(name + "-" + command + ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", script.toString(), command))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
