@@ -9,10 +9,12 @@ public enum PeriodType {
     /** An ISO week, Monday to Sunday. */
     WEEK,
     /** A calendar month. */
-    MONTH;
+    MONTH,
+    /** A calendar quarter: January-March, April-June, July-September, October-December. */
+    QUARTER;
 
     /**
-     * Parses {@code day}, {@code week} or {@code month}, ignoring case.
+     * Parses {@code day}, {@code week}, {@code month} or {@code quarter}, ignoring case.
      *
      * @throws IllegalArgumentException naming the accepted values
      */
@@ -24,7 +26,7 @@ public enum PeriodType {
                 }
             }
         }
-        throw new IllegalArgumentException("period must be one of day, week, month; was '" + text + "'");
+        throw new IllegalArgumentException("period must be one of day, week, month, quarter; was '" + text + "'");
     }
 
     /** The lower-case name used in URLs and JSON. */

@@ -1,6 +1,7 @@
 package org.pacekpi.api.store;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,37 +9,66 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Pace's persistence: the activity log keyed by activity id, the daily aggregates derived from it, and the history
- * cursor. Thread-safe. Every method throws {@link StoreException} when the database fails.
+ * Pace's persistence: the activity log keyed by activity id with each activity's counting state, the daily
+ * aggregates derived from the contributions, and the history cursor. Thread-safe; every method throws
+ * {@link StoreException} when the database fails.
+ *
+ * <p>Writing follows read-decide-write by a single writer (the engine's ingest thread): the engine reads the stored
+ * versions and the group members it needs, decides with the counting rules, and writes the outcome with
+ * {@link #write}. The store does not judge sequence numbers; it stores what it is given, atomically.
  */
 @ProviderType
 public interface PaceStore {
 
-    /**
-     * The history cursor: every host change with a sequence number up to it has been applied. 0 at first.
-     */
+    /** The history cursor: every host change with a sequence number up to it has been applied. 0 at first. */
     long appliedSequence();
 
-    /**
-     * Applies entries in one transaction. For each entry whose sequence is newer than the stored version of the same
-     * activity (or that is not stored yet), the stored activity and its contributions are replaced and the
-     * aggregates adjusted by the difference; older or equal versions are skipped, so applying twice changes
-     * nothing. When {@code historyCursor} is greater than the stored cursor, the cursor moves to it in the same
-     * transaction; pass 0 for live events, which must not move the cursor.
-     *
-     * @param entries       activity changes, in any order (several for one activity are fine)
-     * @param historyCursor the history sequence number up to which these entries complete the history, or 0
-     */
-    ApplyResult apply(List<ActivityEntry> entries, long historyCursor);
+    /** The stored activities with these ids, deleted ones (tombstones) included; unknown ids are absent. */
+    Map<String, CountedActivity> activities(Collection<String> ids);
 
     /**
-     * The sums of every metric of a manager over a range of the manager's local days.
+     * The stored, not deleted activities whose {@link CountingState#duplicateKey()} is one of {@code duplicateKeys}
+     * or whose {@link CountingState#contactKey()} is one of {@code contactKeys}.
+     */
+    List<CountedActivity> groupMembers(Collection<String> duplicateKeys, Collection<String> contactKeys);
+
+    /**
+     * In one transaction: inserts or replaces each activity's row and counting state, replaces its contributions and
+     * adjusts the aggregates by the difference, and moves the cursor to {@code historyCursor} if that is higher.
+     * Nothing is written if anything fails.
      *
-     * @param from first day, inclusive
-     * @param to   last day, inclusive
-     * @return metric id to total; metrics with no contribution are absent
+     * @param activities    the activities to store (each id at most once)
+     * @param historyCursor the history sequence number up to which the caller has now applied the host's history,
+     *                      or 0 for live events, which never move the cursor
+     */
+    void write(List<CountedActivity> activities, long historyCursor);
+
+    /**
+     * The sums of every metric of a manager over a range of the manager's local days, both inclusive; metrics with
+     * no contribution are absent.
      */
     Map<String, Long> totals(String managerId, LocalDate from, LocalDate to);
+
+    /** {@link #totals(String, LocalDate, LocalDate)} for several managers in one query: manager id to totals. */
+    Map<String, Map<String, Long>> totals(Collection<String> managerIds, LocalDate from, LocalDate to);
+
+    /** How many of a manager's activities in a range of local days were excluded, by exclusion reason. */
+    Map<String, Long> exclusionCounts(String managerId, LocalDate from, LocalDate to);
+
+    /** A manager's excluded activities in a range of local days, newest first, at most {@code limit}. */
+    List<CountedActivity> excluded(String managerId, LocalDate from, LocalDate to, int limit);
+
+    /**
+     * A page of the log in ascending id order, for a rebuild: the activities with an id greater than
+     * {@code afterId} (null for the start), at most {@code limit}, tombstones included.
+     */
+    List<LoggedActivity> logPage(String afterId, int limit);
+
+    /**
+     * Forgets every counting state, contribution and aggregate, keeping the log and the cursor: the first step of a
+     * rebuild, after which the engine recounts the log page by page.
+     */
+    void resetCounting();
 
     /** The stored state of an activity, including a tombstone for a deleted one. */
     Optional<LoggedActivity> activity(String activityId);
