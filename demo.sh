@@ -5,7 +5,9 @@
 #   ./demo.sh stop     stop Karaf
 #   ./demo.sh clean    stop Karaf and delete its folder and data (run/)
 # Environment: PACE_HTTP_PORT (default 8181), PACE_SKIP_BUILD=1 to start what was built last, PACE_RUN_DIR (default
-# ./run), PACE_SSH_PORT / PACE_RMI_REGISTRY_PORT / PACE_RMI_SERVER_PORT (Karaf's defaults 8101 / 1099 / 44444).
+# ./run), PACE_SSH_PORT / PACE_RMI_REGISTRY_PORT / PACE_RMI_SERVER_PORT (Karaf's defaults 8101 / 1099 / 44444),
+# PACE_SIM_TEAMS / PACE_SIM_TEAM_SIZE / PACE_SIM_MONTHS to simulate a bigger team (used on a new database only),
+# PACE_NO_WAIT=1 to return as soon as Karaf is started (the crash test kills it while Pace is still reading).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -34,11 +36,11 @@ esac
 
 if [ "${PACE_SKIP_BUILD:-0}" != 1 ]; then
   echo "Building Pace $VERSION (mvn install, tests skipped; ./test.sh runs them)..."
-  mvn -B -q install -DskipTests
+  mvn -B -q -Dstyle.color=never install -DskipTests
 fi
 REPO="${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}"
 TARBALL="$REPO/org/apache/karaf/apache-karaf/$KARAF_VERSION/apache-karaf-$KARAF_VERSION.tar.gz"
-[ -f "$TARBALL" ] || mvn -B -q dependency:get -Dartifact="org.apache.karaf:apache-karaf:$KARAF_VERSION:tar.gz"
+[ -f "$TARBALL" ] || mvn -B -q -Dstyle.color=never dependency:get -Dartifact="org.apache.karaf:apache-karaf:$KARAF_VERSION:tar.gz"
 
 stop_karaf
 # A fresh Karaf each time so that rebuilt bundles are picked up; the demo's database (data/pace) is kept.
@@ -54,6 +56,11 @@ sed -i "s#^featuresBoot = \\\\#featuresBoot = pace-demo, \\\\#" "$cfg"
 grep -q "org.pacekpi/features" "$cfg" && grep -q "pace-demo" "$cfg" || { echo "could not configure $cfg" >&2; exit 1; }
 echo "org.ops4j.pax.url.mvn.localRepository = $REPO" >> "$KARAF/etc/org.ops4j.pax.url.mvn.cfg"
 echo "org.osgi.service.http.port = $PORT" > "$KARAF/etc/org.apache.felix.http.cfg"
+if [ -n "${PACE_SIM_TEAMS:-}${PACE_SIM_TEAM_SIZE:-}${PACE_SIM_MONTHS:-}" ]; then
+  # An existing configuration file wins over the feature's defaults.
+  printf 'seed = 42\nteams = %s\nteamSize = %s\nmonths = %s\n' "${PACE_SIM_TEAMS:-2}" "${PACE_SIM_TEAM_SIZE:-4}" \
+    "${PACE_SIM_MONTHS:-3}" > "$KARAF/etc/org.pacekpi.sandbox.simulator.cfg"
+fi
 sed -i "s#^sshPort *=.*#sshPort = ${PACE_SSH_PORT:-8101}#" "$KARAF/etc/org.apache.karaf.shell.cfg"
 sed -i "s#^rmiRegistryPort *=.*#rmiRegistryPort = ${PACE_RMI_REGISTRY_PORT:-1099}#; s#^rmiServerPort *=.*#rmiServerPort = ${PACE_RMI_SERVER_PORT:-44444}#" \
   "$KARAF/etc/org.apache.karaf.management.cfg"
@@ -62,6 +69,7 @@ echo "Starting Karaf $KARAF_VERSION with pace-demo on port $PORT..."
 "$KARAF/bin/start"
 
 url="http://localhost:$PORT"
+if [ "${PACE_NO_WAIT:-0}" = 1 ]; then echo "Karaf started (pid $(cat "$KARAF/karaf.pid" 2>/dev/null || echo '?')); not waiting."; exit 0; fi
 deadline=$((SECONDS + 300))
 until curl -fsS -o /dev/null "$url/crm/" 2>/dev/null; do
   if [ $SECONDS -gt $deadline ]; then echo "The dashboard did not come up in 300 s; see $KARAF/data/log/karaf.log" >&2; exit 1; fi

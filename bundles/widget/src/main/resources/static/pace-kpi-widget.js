@@ -1,15 +1,21 @@
 /**
  * <pace-kpi-widget>: Pace's KPI widget for the host CRM's dashboard.
  *
- * A manager sees their client touches this week and this month; a head of sales or an admin sees a table of the
- * managers they may see (someone with both kinds of role sees both). The data comes from Pace's REST API on the
+ * A manager sees their own numbers this week and this month: client touches (big), first contacts, meetings held,
+ * call attempts, deals won and revenue, the working days left this month, and a "why didn't some activities
+ * count?" disclosure that loads the week's excluded activities with the reasons in words. A head of sales or an
+ * admin sees a table of the managers they may see, by team: touches, first contacts, meetings held and deals won,
+ * this week and this month (someone with both kinds of role sees both). The data comes from Pace's REST API on the
  * same origin, with the user's CRM session. Plain ES module, no build step, no external resources.
  *
  * Stable hooks for tests and for host pages:
  * - the host element's data-state is "loading" (no data yet), "ready" or "error"; data-loads counts the
  *   successful loads, so a test can wait for the load after an event;
- * - every number has data-metric="touches", data-period="week" or "month" (and data-manager-id in the table),
- *   and its text is the plain integer.
+ * - every number has data-metric (touches, firstContacts, meetingsHeld, callAttempts, dealsWon, revenue,
+ *   workingDaysLeft, excluded) and data-period ("week" or "month"), in the table also data-manager-id; the text of
+ *   a count is the plain integer (revenue carries data-currency and data-value, its text is formatted money);
+ * - the disclosure is details[data-exclusions]; its body has data-state "loading", "ready" or "error" and one
+ *   [data-metric=excluded][data-reason=<REASON>] count per reason.
  * It refreshes every 60 s and whenever the window receives a "crm:activity-logged" event.
  */
 
@@ -17,9 +23,40 @@ const API = '/pace/api/v1';
 const REFRESH_MS = 60_000;
 const ACTIVITY_EVENT = 'crm:activity-logged';
 const PERIODS = [
-  { id: 'week', label: 'this week' },
-  { id: 'month', label: 'this month' },
+  { id: 'week', label: 'this week', heading: 'This week', short: 'Week' },
+  { id: 'month', label: 'this month', heading: 'This month', short: 'Month' },
 ];
+
+/** The counts a manager sees under their touches, in this order. */
+const OWN_METRICS = [
+  { id: 'firstContacts', label: 'First contacts', hint: 'first touches with contacts new to the company' },
+  { id: 'meetingsHeld', label: 'Meetings held', hint: 'with a client attending' },
+  { id: 'callAttempts', label: 'Call attempts', hint: 'connected or not' },
+  { id: 'dealsWon', label: 'Deals won' },
+];
+
+/** The columns of the managers table for heads of sales and admins. */
+const TEAM_METRICS = [
+  { id: 'touches', label: 'Client touches' },
+  { id: 'firstContacts', label: 'First contacts' },
+  { id: 'meetingsHeld', label: 'Meetings held' },
+  { id: 'dealsWon', label: 'Deals won' },
+];
+
+/** How many excluded activities the disclosure lists besides the counts. */
+const WHY_LIMIT = 5;
+
+/** Pace's exclusion reasons in words; a reason this version does not know is shown by its name. */
+const REASONS = {
+  COLLEAGUE: 'With a colleague, not a client',
+  DUPLICATE: 'Repeats of a touch already counted (same contact, same channel)',
+  SHORT_CALL: 'Calls too short to count',
+  NOT_CONNECTED: 'Calls that did not connect',
+  NOT_DELIVERED: 'E-mails or messages not delivered',
+  MEETING_NOT_HELD: 'Meetings cancelled or not held',
+  AUTOMATED: 'Created by automation',
+  NO_COUNTERPART: 'No identifiable contact',
+};
 
 const STYLE = `
   :host {
@@ -32,6 +69,8 @@ const STYLE = `
     --pace-error: #b42318;
   }
   :host([hidden]) { display: none; }
+  section + section { margin-top: 1.25rem; }
+  h3 { font-size: 1rem; margin: 0 0 0.5rem; }
   .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0.75rem; margin: 0; }
   .card { border: 1px solid var(--pace-border); border-radius: 0.5rem; padding: 0.75rem 1rem; margin: 0; }
   .card dt { font-size: 0.875rem; color: var(--pace-muted); }
@@ -39,11 +78,28 @@ const STYLE = `
   .number { display: block; font-size: 2.25rem; font-weight: 600; line-height: 1.2; color: var(--pace-accent);
             font-variant-numeric: tabular-nums; }
   .range { font-size: 0.8125rem; color: var(--pace-muted); }
+  .scroll { overflow-x: auto; }
+  .scroll:focus-visible { outline: 2px solid var(--pace-accent); outline-offset: 2px; }
   table { border-collapse: collapse; width: 100%; margin-top: 0.75rem; }
   caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
-  th, td { padding: 0.375rem 0.5rem; border-bottom: 1px solid var(--pace-border); text-align: left; }
+  th, td { padding: 0.375rem 0.5rem; border-bottom: 1px solid var(--pace-border); text-align: left;
+           vertical-align: top; }
+  thead th { font-size: 0.875rem; color: var(--pace-muted); font-weight: 600; }
   td.count, th.count { text-align: right; font-variant-numeric: tabular-nums; }
+  th.metric { text-align: center; }
+  th.group { background: color-mix(in srgb, var(--pace-border) 35%, transparent); font-weight: 600; }
+  .hint { display: block; font-size: 0.8125rem; color: var(--pace-muted); font-weight: normal; }
+  .money { display: block; white-space: nowrap; }
+  .strong { font-weight: 600; font-variant-numeric: tabular-nums; }
   .note, .empty { color: var(--pace-muted); font-size: 0.8125rem; margin: 0.5rem 0 0; }
+  .days { margin: 0.75rem 0 0; }
+  details.why { margin-top: 0.75rem; }
+  details.why summary { cursor: pointer; color: var(--pace-accent); width: fit-content; }
+  details.why summary:focus-visible { outline: 2px solid var(--pace-accent); outline-offset: 2px; }
+  .why-body { margin: 0.5rem 0 0 1rem; }
+  .why-body p { margin: 0 0 0.25rem; }
+  .why-body ul, .why-body ol { margin: 0.25rem 0 0.5rem; padding-left: 1.25rem; }
+  .why-body li { margin: 0.125rem 0; }
   .error { color: var(--pace-error); margin: 0; }
   .loading { color: var(--pace-muted); margin: 0; }
 `;
@@ -62,7 +118,7 @@ function el(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) {
     if (value !== undefined && value !== null) node.setAttribute(name, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== undefined && child !== null) node.append(child);
   }
   return node;
@@ -113,10 +169,42 @@ function range(report) {
     ` (${report.timeZone})`);
 }
 
+/** An amount of money for people, e.g. "€1,250.50"; the code and the plain amount if the currency is unknown. */
+function money(entry) {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: entry.currency }).format(entry.amount);
+  } catch (e) {
+    // not an ISO 4217 code the browser knows
+    return `${entry.amount} ${entry.currency}`;
+  }
+}
+
+/** The revenue of a report, one line per currency, each with its machine-readable currency and amount. */
+function revenue(report) {
+  const entries = (report && report.revenue) || [];
+  if (entries.length === 0) return '0';
+  return entries.map((entry) => el('span', {
+    class: 'money', 'data-currency': entry.currency, 'data-value': String(entry.amount),
+  }, money(entry)));
+}
+
+function plural(n, one, many) {
+  return n === 1 ? one : many;
+}
+
+/** When an excluded activity happened, in the browser's time zone, e.g. "Thu 12:15". */
+function when(instant) {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
 export class PaceKpiWidget extends HTMLElement {
   #body;
   #timer = null;
   #controller = null;
+  #whyController = null;
+  #whyOpen = false;
   #generation = 0;
   #loads = 0;
   #onActivity = () => this.refresh();
@@ -144,6 +232,7 @@ export class PaceKpiWidget extends HTMLElement {
     clearInterval(this.#timer);
     this.#timer = null;
     if (this.#controller) this.#controller.abort();
+    if (this.#whyController) this.#whyController.abort();
   }
 
   /** Loads everything again; a newer refresh supersedes one still in flight. */
@@ -182,7 +271,7 @@ export class PaceKpiWidget extends HTMLElement {
       parts.push(await this.#own(me, signal));
     }
     if (roles.has('HEAD') || roles.has('ADMIN')) {
-      parts.push(await this.#team(me, signal));
+      parts.push(await this.#team(me, roles, signal));
     }
     if (parts.length === 0) {
       parts.push(el('p', { class: 'empty' }, 'Pace has no KPIs for your role.'));
@@ -190,49 +279,186 @@ export class PaceKpiWidget extends HTMLElement {
     return parts;
   }
 
-  /** The caller's own touches this week and this month, as two big numbers. */
+  /** The caller's own numbers this week and this month. */
   async #own(me, signal) {
     const id = encodeURIComponent(me.id);
-    const reports = await Promise.all(
+    const [week, month] = await Promise.all(
       PERIODS.map((p) => getJson(`/managers/${id}/kpis?period=${p.id}`, signal)));
-    return el('dl', { class: 'cards' }, PERIODS.map((period, i) => {
+    const reports = { week, month };
+
+    const cards = el('dl', { class: 'cards' }, PERIODS.map((period) => {
       const labelId = `pace-touches-${period.id}`;
       return el('div', { class: 'card' },
         el('dt', { id: labelId }, `Client touches ${period.label}`),
         el('dd', {},
           el('span', { class: 'number', 'data-metric': 'touches', 'data-period': period.id,
-            'aria-labelledby': labelId }, count(reports[i], 'touches')),
-          range(reports[i])));
+            'aria-labelledby': labelId }, count(reports[period.id], 'touches')),
+          range(reports[period.id])));
     }));
+
+    const rows = OWN_METRICS.map((metric) => el('tr', {},
+      el('th', { scope: 'row' }, metric.label, metric.hint ? el('span', { class: 'hint' }, metric.hint) : null),
+      PERIODS.map((period) => el('td', { class: 'count', 'data-metric': metric.id, 'data-period': period.id },
+        count(reports[period.id], metric.id)))));
+    rows.push(el('tr', {},
+      el('th', { scope: 'row' }, 'Revenue', el('span', { class: 'hint' }, 'of deals won')),
+      PERIODS.map((period) => el('td', { class: 'count', 'data-metric': 'revenue', 'data-period': period.id },
+        revenue(reports[period.id])))));
+    const table = el('table', {},
+      el('caption', {}, 'Your other KPIs'),
+      el('thead', {}, el('tr', {},
+        el('th', { scope: 'col' }, 'KPI'),
+        PERIODS.map((period) => el('th', { scope: 'col', class: 'count' }, period.heading)))),
+      el('tbody', {}, rows));
+
+    return el('section', { 'aria-label': 'Your KPIs' },
+      cards,
+      el('div', { class: 'scroll' }, table),
+      this.#workingDays(month),
+      this.#why(me.id));
   }
 
-  /** The managers the caller may see (but themself, shown above), with touches this week and this month. */
-  async #team(me, signal) {
-    const managers = await getJson('/managers', signal);
-    const others = managers.filter((m) => m.id !== me.id || !(me.roles || []).includes('MANAGER'));
-    if (others.length === 0) {
+  /** "9 working days left this month (of 21)", which pacing is about; nothing if Pace did not say. */
+  #workingDays(month) {
+    const days = month && month.workingDays;
+    if (!days || !Number.isInteger(days.remaining)) return null;
+    return el('p', { class: 'days' },
+      el('span', { class: 'strong', 'data-metric': 'workingDaysLeft', 'data-period': 'month' },
+        String(days.remaining)),
+      ` ${plural(days.remaining, 'working day', 'working days')} left this month`,
+      Number.isInteger(days.total) ? ` (of ${days.total})` : '',
+      '.');
+  }
+
+  /** "Why didn't some activities count?": loads this week's exclusions when opened, and again on refresh. */
+  #why(managerId) {
+    const body = el('div', { class: 'why-body' });
+    const details = el('details', { class: 'why', 'data-exclusions': '' },
+      el('summary', {}, 'Why didn’t some activities count this week?'),
+      body);
+    details.addEventListener('toggle', () => {
+      this.#whyOpen = details.open;
+      if (details.open) {
+        this.#loadWhy(managerId, body);
+      } else if (this.#whyController) {
+        this.#whyController.abort();
+      }
+    });
+    // keep it open across refreshes; the toggle event then loads it again
+    if (this.#whyOpen) details.open = true;
+    return details;
+  }
+
+  async #loadWhy(managerId, body) {
+    if (this.#whyController) this.#whyController.abort();
+    const controller = new AbortController();
+    this.#whyController = controller;
+    body.setAttribute('data-state', 'loading');
+    body.setAttribute('aria-busy', 'true');
+    body.replaceChildren(el('p', { class: 'loading' }, 'Loading…'));
+    try {
+      const id = encodeURIComponent(managerId);
+      const report = await getJson(`/managers/${id}/exclusions?period=week&limit=${WHY_LIMIT}`, controller.signal);
+      if (controller.signal.aborted) return;
+      body.replaceChildren(...this.#exclusions(report));
+      body.setAttribute('data-state', 'ready');
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      const detail = error instanceof ApiError ? error.message : `Pace is not reachable: ${error.message}`;
+      body.replaceChildren(el('p', { class: 'error' }, detail));
+      body.setAttribute('data-state', 'error');
+    } finally {
+      if (this.#whyController === controller) body.removeAttribute('aria-busy');
+    }
+  }
+
+  /** The counts by reason in words, then the newest excluded activities with their explanation. */
+  #exclusions(report) {
+    const total = Number.isInteger(report.total) ? report.total : 0;
+    if (total === 0) {
+      return [el('p', {}, 'Everything you did this week counted.')];
+    }
+    const parts = [
+      el('p', {},
+        el('span', { class: 'strong', 'data-metric': 'excluded', 'data-period': 'week' }, String(total)),
+        ` ${plural(total, 'activity', 'activities')} this week did not count as client touches:`),
+      el('ul', {}, Object.entries(report.byReason || {}).map(([reason, n]) => el('li', {},
+        `${REASONS[reason] || reason}: `,
+        el('span', { class: 'strong', 'data-metric': 'excluded', 'data-period': 'week', 'data-reason': reason },
+          String(n))))),
+    ];
+    const activities = report.activities || [];
+    if (activities.length > 0) {
+      parts.push(el('p', {}, activities.length < total ? `The latest ${activities.length}:` : 'They were:'));
+      parts.push(el('ol', {}, activities.map((a) => el('li', { 'data-activity-id': a.activityId },
+        el('time', { datetime: a.occurredAt }, when(a.occurredAt)),
+        ` · ${String(a.kind || '').toLowerCase()}`,
+        a.counterpart ? ` with ${a.counterpart}` : '',
+        ': ',
+        a.explanation || REASONS[a.reason] || a.reason))));
+    }
+    return parts;
+  }
+
+  /**
+   * The managers the caller may see (but themself, shown above), by team, with their main counts this week and
+   * this month. A team's numbers come in one request per period; a manager outside the caller's teams (an admin
+   * sees managers without a team too) in their own.
+   */
+  async #team(me, roles, signal) {
+    const [managers, teams] = await Promise.all([getJson('/managers', signal), getJson('/teams', signal)]);
+    const shown = managers.filter((m) => m.id !== me.id || !roles.has('MANAGER'));
+    if (shown.length === 0) {
       return el('p', { class: 'empty' }, 'No managers to show yet.');
     }
-    const rows = await Promise.all(others.map(async (manager) => {
-      const id = encodeURIComponent(manager.id);
-      const [week, month] = await Promise.all(
-        PERIODS.map((p) => getJson(`/managers/${id}/kpis?period=${p.id}`, signal)));
-      return { manager, week, month };
+
+    const reports = new Map(shown.map((m) => [m.id, {}]));
+    const teamReports = await Promise.all(teams.map((team) => Promise.all(PERIODS.map((p) => getJson(
+      `/teams/${encodeURIComponent(team.id)}/kpis?period=${p.id}`, signal)))));
+    teamReports.forEach((byPeriod) => byPeriod.forEach((report, i) => {
+      for (const member of report.members || []) {
+        const entry = reports.get(member.managerId);
+        if (entry) entry[PERIODS[i].id] = member;
+      }
     }));
-    const cell = (row, period, report) => el('td', {
-      class: 'count', 'data-metric': 'touches', 'data-period': period, 'data-manager-id': row.manager.id,
-    }, count(report, 'touches'));
-    return el('div', {},
-      el('table', {},
-        el('caption', {}, 'Client touches by manager'),
-        el('thead', {}, el('tr', {},
-          el('th', { scope: 'col' }, 'Manager'),
-          el('th', { scope: 'col', class: 'count' }, 'This week'),
-          el('th', { scope: 'col', class: 'count' }, 'This month'))),
-        el('tbody', {}, rows.map((row) => el('tr', {},
-          el('th', { scope: 'row' }, row.manager.displayName),
-          cell(row, 'week', row.week),
-          cell(row, 'month', row.month))))),
+    const missing = shown.filter((m) => PERIODS.some((p) => !reports.get(m.id)[p.id]));
+    await Promise.all(missing.map(async (manager) => {
+      const id = encodeURIComponent(manager.id);
+      const own = await Promise.all(PERIODS.map((p) => getJson(`/managers/${id}/kpis?period=${p.id}`, signal)));
+      own.forEach((report, i) => { reports.get(manager.id)[PERIODS[i].id] = report; });
+    }));
+
+    // groups in the order of the teams, then whoever is in none of them
+    const groups = teams.map((team) => ({ name: team.name, managers: shown.filter((m) => m.teamId === team.id) }))
+      .filter((group) => group.managers.length > 0);
+    const grouped = new Set(groups.flatMap((group) => group.managers.map((m) => m.id)));
+    const others = shown.filter((m) => !grouped.has(m.id));
+    if (others.length > 0) groups.push({ name: groups.length > 0 ? 'Other managers' : null, managers: others });
+    const withHeadings = groups.length > 1;
+    const columns = 1 + TEAM_METRICS.length * PERIODS.length;
+
+    const cell = (manager, metric, period) => el('td', {
+      class: 'count', 'data-metric': metric.id, 'data-period': period.id, 'data-manager-id': manager.id,
+    }, count(reports.get(manager.id)[period.id], metric.id));
+    const table = el('table', {},
+      el('caption', {}, 'Managers this week and this month'),
+      el('thead', {},
+        el('tr', {},
+          el('th', { scope: 'col', rowspan: 2 }, 'Manager'),
+          TEAM_METRICS.map((metric) => el('th', { scope: 'colgroup', colspan: PERIODS.length, class: 'metric' },
+            metric.label))),
+        el('tr', {}, TEAM_METRICS.map(() => PERIODS.map((period) => el('th', {
+          scope: 'col', class: 'count', title: period.heading,
+        }, period.short))))),
+      groups.map((group) => el('tbody', {},
+        withHeadings && group.name ? el('tr', {}, el('th', { scope: 'rowgroup', colspan: columns, class: 'group' },
+          group.name)) : null,
+        group.managers.map((manager) => el('tr', {},
+          el('th', { scope: 'row' }, manager.displayName),
+          TEAM_METRICS.map((metric) => PERIODS.map((period) => cell(manager, metric, period))))))));
+    return el('section', { 'aria-label': 'Managers' },
+      el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Managers table, scrolls sideways' },
+        table),
       el('p', { class: 'note' }, 'Weeks and months are counted in each manager’s own time zone.'));
   }
 

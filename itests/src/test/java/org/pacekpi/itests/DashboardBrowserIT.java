@@ -67,11 +67,8 @@ public class DashboardBrowserIT {
             assertTrue(binary + " is required for the browser tests: apt-get install chromium chromium-driver "
                     + "(scripts/ensure-test-env.sh does it)", Files.isExecutable(Path.of(binary)));
         }
-        port = Integer.parseInt(KarafTestSupport.required("itest.browser.http.port"));
-        karaf = DemoKaraf.start("browser-demo", port,
-                Integer.parseInt(KarafTestSupport.required("itest.browser.ssh.port")),
-                Integer.parseInt(KarafTestSupport.required("itest.browser.rmi.registry.port")),
-                Integer.parseInt(KarafTestSupport.required("itest.browser.rmi.server.port")));
+        karaf = DemoKaraf.prepare("browser-demo", "browser", java.util.Map.of()).start();
+        port = karaf.httpPort();
         demo = new DemoSupport(port);
     }
 
@@ -110,12 +107,14 @@ public class DashboardBrowserIT {
         String anna = demo.userId("anna");
         signIn("anna");
 
-        assertWidgetShows(demo.touches("anna", anna, "week"), demo.touches("anna", anna, "month"));
+        long weekBefore = demo.touches("anna", anna, "week");
+        assertWidgetShows(weekBefore, demo.touches("anna", anna, "month"));
 
-        JsonNode call = demo.logCall("anna", demo.contactOf("anna", false));
+        JsonNode call = demo.logCall("anna", demo.newClient("anna"));
         demo.awaitApplied(call.path("sequence").asLong(), Duration.ofSeconds(60));
         long week = demo.touches("anna", anna, "week");
         long month = demo.touches("anna", anna, "month");
+        assertEquals("the logged call is a touch", weekBefore + 1, week);
         browser.navigate().refresh();
         assertWidgetShows(week, month);
         keepScreenshot("dashboard-manager.png");

@@ -65,6 +65,18 @@ public final class DemoSupport {
                         + login + " in " + contacts.body()));
     }
 
+    /**
+     * Creates a new client contact for the user, so that a call to it counts as a touch whatever else was logged
+     * today (Pace collapses repeated touches with one contact on one channel in one day).
+     */
+    public String newClient(String login) {
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Http.Response r = as(login).post("/crm/api/contacts", Map.of("name", "Client " + unique,
+                "email", "client-" + unique + "@customer.example", "accountName", "Customer " + unique));
+        assertEquals(r.body(), 201, r.status());
+        return r.json().path("id").asText();
+    }
+
     /** Logs a connected two-minute call with a contact as the user; returns the stored activity. */
     public JsonNode logCall(String login, String contactId) {
         Http.Response r = as(login).post("/crm/api/activities",

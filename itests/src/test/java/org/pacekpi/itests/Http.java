@@ -88,7 +88,7 @@ public final class Http {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofMinutes(3)) // a rebuild answers when done
                 .header("Accept", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);

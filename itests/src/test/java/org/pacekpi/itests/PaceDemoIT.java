@@ -21,6 +21,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.pacekpi.api.IngestMonitor;
@@ -50,6 +52,10 @@ public class PaceDemoIT {
     @Filter(timeout = 120_000)
     private IngestMonitor ingestMonitor;
 
+    @Inject
+    @Filter(timeout = 120_000)
+    private SessionFactory sessionFactory;
+
     private DemoSupport demo;
 
     @Configuration
@@ -66,7 +72,8 @@ public class PaceDemoIT {
     @Test
     public void everyPaceBundleIsActive() {
         for (String name : List.of("org.pacekpi.host-api", "org.pacekpi.api", "org.pacekpi.engine",
-                "org.pacekpi.store-jdbc", "org.pacekpi.rest", "org.pacekpi.widget", "org.pacekpi.sandbox-crm")) {
+                "org.pacekpi.store-jdbc", "org.pacekpi.rest", "org.pacekpi.widget", "org.pacekpi.shell",
+                "org.pacekpi.sandbox-crm")) {
             Bundle bundle = bundle(name);
             assertEquals(name + " state", Bundle.ACTIVE, bundle.getState());
         }
@@ -80,7 +87,7 @@ public class PaceDemoIT {
         long weekBefore = demo.touches("anna", anna, "week");
         long monthBefore = demo.touches("anna", anna, "month");
 
-        demo.logCall("anna", demo.contactOf("anna", false));
+        demo.logCall("anna", demo.newClient("anna"));
         JsonNode colleagueCall = demo.logCall("anna", demo.contactOf("anna", true));
         demo.awaitApplied(colleagueCall.path("sequence").asLong(), APPLIED);
 
@@ -90,10 +97,37 @@ public class PaceDemoIT {
     }
 
     @Test
+    public void aSecondCallToTheSameClientTheSameDayIsADuplicateAndSaysSo() {
+        String elena = demo.userId("elena");
+        long before = demo.touches("elena", elena, "week");
+        long duplicatesBefore = duplicates("elena", elena);
+        String client = demo.newClient("elena");
+        demo.logCall("elena", client);
+        JsonNode second = demo.logCall("elena", client);
+        demo.awaitApplied(second.path("sequence").asLong(), APPLIED);
+
+        assertEquals(before + 1, demo.touches("elena", elena, "week"));
+        assertEquals(duplicatesBefore + 1, duplicates("elena", elena));
+        JsonNode excluded = demo.as("elena").get("/pace/api/v1/managers/" + elena + "/exclusions?period=week").json();
+        boolean listed = false;
+        for (JsonNode activity : excluded.path("activities")) {
+            listed |= activity.path("activityId").asText().equals(second.path("id").asText())
+                    && activity.path("reason").asText().equals("DUPLICATE");
+        }
+        assertTrue("the second call is listed as a duplicate: " + excluded, listed);
+    }
+
+    private long duplicates(String login, String managerId) {
+        Http.Response r = demo.as(login).get("/pace/api/v1/managers/" + managerId + "/exclusions?period=week");
+        assertEquals(r.body(), 200, r.status());
+        return r.json().path("byReason").path("DUPLICATE").asLong(0);
+    }
+
+    @Test
     public void aDeletedCallNoLongerCounts() {
         String anna = demo.userId("anna");
         long before = demo.touches("anna", anna, "week");
-        JsonNode call = demo.logCall("anna", demo.contactOf("anna", false));
+        JsonNode call = demo.logCall("anna", demo.newClient("anna"));
         demo.awaitApplied(call.path("sequence").asLong(), APPLIED);
         assertEquals(before + 1, demo.touches("anna", anna, "week"));
 
@@ -147,12 +181,12 @@ public class PaceDemoIT {
     public void activitiesLoggedWhilePaceIsStoppedAreCountedExactlyOnceAfterItStarts() throws Exception {
         String boris = demo.userId("boris");
         long before = demo.touches("boris", boris, "week");
-        String client = demo.contactOf("boris", false);
+        List<String> clients = List.of(demo.newClient("boris"), demo.newClient("boris"), demo.newClient("boris"));
         Bundle engine = bundle("org.pacekpi.engine");
 
         engine.stop();
         List<Long> sequences = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (String client : clients) {
             sequences.add(demo.logCall("boris", client).path("sequence").asLong());
         }
         engine.start();
@@ -166,6 +200,34 @@ public class PaceDemoIT {
         long latest = demo.as("admin").get("/crm/api/status").json().path("latestSequence").asLong();
         demo.awaitApplied(latest, APPLIED);
         assertEquals(before + 3, demo.touches("boris", boris, "week"));
+    }
+
+    @Test
+    public void anAdminReadsKpisAndExclusionsInTheKarafShell() throws Exception {
+        String anna = demo.userId("anna");
+        long touches = demo.touches("anna", anna, "month");
+
+        String kpis = shell("pace:kpis --period month " + anna);
+        assertTrue(kpis, kpis.matches("(?s).*\\btouches\\s*\\|\\s*" + touches + "\\b.*"));
+        assertTrue(kpis, kpis.contains("Working days"));
+
+        String why = shell("pace:why --period month " + anna);
+        long excluded = demo.as("anna").get("/pace/api/v1/managers/" + anna + "/exclusions?period=month")
+                .json().path("total").asLong();
+        assertTrue(why, why.contains(Long.toString(excluded)));
+    }
+
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new java.io.ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Bundle bundle(String symbolicName) {

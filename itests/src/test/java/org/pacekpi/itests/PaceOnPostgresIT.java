@@ -82,14 +82,15 @@ public class PaceOnPostgresIT {
     public void paceKeepsItsLogInPostgresAndCountsEachCallOnceAcrossARestart() throws Exception {
         String clara = demo.userId("clara");
         long before = demo.touches("clara", clara, "week");
-        String client = demo.contactOf("clara", false);
+        String client = demo.newClient("clara");
+        String otherClient = demo.newClient("clara");
         Bundle engine = Arrays.stream(context.getBundles())
                 .filter(b -> "org.pacekpi.engine".equals(b.getSymbolicName())).findFirst().orElseThrow();
 
         long first = demo.logCall("clara", client).path("sequence").asLong();
         demo.awaitApplied(first, Duration.ofSeconds(60));
         engine.stop();
-        long second = demo.logCall("clara", client).path("sequence").asLong();
+        long second = demo.logCall("clara", otherClient).path("sequence").asLong();
         engine.start();
         demo.awaitApplied(second, Duration.ofSeconds(60));
 

@@ -3,16 +3,19 @@ package org.pacekpi.engine.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.pacekpi.api.dto.RebuildResult;
 import org.pacekpi.host.activity.ActivityChange;
 
 /**
  * The bounded hand-over between the EventAdmin thread and the ingest writer. A plain {@code BlockingQueue} is not
- * enough because the writer waits for two things at once: live changes, and a request to catch up from the history
- * (made when a change had to be dropped). Offering never waits for space: a full queue refuses the change.
+ * enough because the writer waits for three things at once: live changes, a request to catch up from the history
+ * (made when a change had to be dropped), and requests to rebuild. Offering never waits for space: a full queue
+ * refuses the change.
  */
 final class ChangeQueue {
 
@@ -29,6 +32,7 @@ final class ChangeQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workArrived = lock.newCondition();
     private final ArrayDeque<ActivityChange> changes = new ArrayDeque<>();
+    private final List<CompletableFuture<RebuildResult>> rebuildRequests = new ArrayList<>();
     private boolean catchUpRequested;
     private boolean closed;
 
@@ -67,6 +71,37 @@ final class ChangeQueue {
         }
     }
 
+    /**
+     * Asks the writer to rebuild; the future completes when a rebuild that started after this request ends.
+     *
+     * @return false if the queue is closed (the writer is stopping)
+     */
+    boolean requestRebuild(CompletableFuture<RebuildResult> result) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            rebuildRequests.add(result);
+            workArrived.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes every pending rebuild request; one rebuild answers them all. */
+    List<CompletableFuture<RebuildResult>> takeRebuildRequests() {
+        lock.lock();
+        try {
+            List<CompletableFuture<RebuildResult>> taken = List.copyOf(rebuildRequests);
+            rebuildRequests.clear();
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Wakes the writer for good, so that it notices it must stop without being interrupted. */
     void close() {
         lock.lock();
@@ -79,14 +114,15 @@ final class ChangeQueue {
     }
 
     /**
-     * Waits until there are changes, a catch-up is requested, the queue is closed or the timeout passes, then takes
-     * up to {@code max} changes and the catch-up request.
+     * Waits until there are changes, a catch-up or rebuild is requested, the queue is closed or the timeout passes,
+     * then takes up to {@code max} changes and the catch-up request (rebuild requests stay for
+     * {@link #takeRebuildRequests()}).
      */
     Work take(int max, long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = unit.toNanos(timeout);
         lock.lockInterruptibly();
         try {
-            while (changes.isEmpty() && !catchUpRequested && !closed && nanos > 0) {
+            while (changes.isEmpty() && !catchUpRequested && rebuildRequests.isEmpty() && !closed && nanos > 0) {
                 nanos = workArrived.awaitNanos(nanos);
             }
             List<ActivityChange> batch = new ArrayList<>(Math.min(max, changes.size()));

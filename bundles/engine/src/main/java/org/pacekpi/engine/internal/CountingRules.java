@@ -1,61 +1,220 @@
 package org.pacekpi.engine.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
+import org.pacekpi.api.ExclusionReason;
 import org.pacekpi.api.Metrics;
 import org.pacekpi.api.store.Contribution;
+import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.LoggedActivity;
-import org.pacekpi.host.directory.Directory;
-import org.pacekpi.host.directory.User;
+import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
+import org.pacekpi.host.activity.ActivityKind;
+import org.pacekpi.host.activity.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a logged activity into its contributions to the aggregates. Today that is one metric, client touches;
- * first contacts, meetings held, call attempts and duplicate collapsing will be further rules here, each adding its
- * own contributions to the same decision.
+ * The counting rules of one activity, and the assembly of its {@link CountingState} once the group rules
+ * ({@link GroupRules}) have said whether its touch counts and whether it is a first contact.
  *
- * <p>Days are the actor's local days, in the time zone the host's directory gives for the actor, so that "today"
- * and "this week" mean what the manager sees on their own clock.
+ * <p>What one activity contributes on its own (to the actor, on the actor's local day):
+ * <ul>
+ * <li>{@code callAttempts}: a call to an external counterpart, connected or not;</li>
+ * <li>{@code meetingsHeld}: a held meeting with at least one external attendee;</li>
+ * <li>{@code newContacts}: a contact created that is not a colleague;</li>
+ * <li>{@code stage:<id>}, {@code dealsWon} with {@code revenue:<currency>} (in minor units), {@code dealsLost}: deal
+ * events, which count whether automated or not (a deal moved by a workflow still moved).</li>
+ * </ul>
+ * Automated calls, meetings and contact creations count only when the configuration says so. A touch candidate may
+ * add {@code touches} and {@code touches:<channel>} (if its duplicate group lets it count) and {@code firstContacts}
+ * (if it is the company's first touch with the contact).
+ *
+ * <p>Days are the actor's local days, so that "today" and "this week" mean what the manager sees on their own clock.
  */
 public final class CountingRules {
 
     private static final Logger LOG = LoggerFactory.getLogger(CountingRules.class);
 
-    private final Directory directory;
-    private final TouchRule touchRule = new TouchRule();
+    private final CountingSettings settings;
+    private final ActorZones zones;
+    private final TouchRule touchRule;
+    private final CounterpartRule counterparts;
 
-    /** @param directory gives each actor's time zone */
-    public CountingRules(Directory directory) {
-        this.directory = Objects.requireNonNull(directory, "directory");
+    /**
+     * @param settings the configured rules
+     * @param zones    the actors' time zones
+     */
+    public CountingRules(CountingSettings settings, ActorZones zones) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.zones = Objects.requireNonNull(zones, "zones");
+        this.touchRule = new TouchRule(settings);
+        this.counterparts = new CounterpartRule(settings);
     }
 
-    /** What the activity contributes, or why it contributes nothing. */
-    public CountingDecision decide(LoggedActivity activity) {
+    /** The configured rules. */
+    public CountingSettings settings() {
+        return settings;
+    }
+
+    /** True for the metrics the group rules decide, which are never among an activity's own contributions. */
+    public static boolean isGroupMetric(String metric) {
+        return Metrics.TOUCHES.equals(metric) || Metrics.FIRST_CONTACTS.equals(metric)
+                || metric.startsWith(Metrics.TOUCHES_BY_CHANNEL_PREFIX);
+    }
+
+    /** The activity judged on its own. A deleted activity is neither a candidate nor contributes anything. */
+    public IndividualDecision evaluate(LoggedActivity activity) {
+        LocalDate day = activity.occurredAt().atZone(zones.zoneOf(activity.actorId())).toLocalDate();
         if (activity.deleted()) {
-            return CountingDecision.excluded(ExclusionReason.DELETED);
+            return new IndividualDecision(activity, day, null, null, null, List.of());
         }
-        Optional<ExclusionReason> notATouch = touchRule.exclusion(activity);
-        if (notATouch.isPresent()) {
-            return CountingDecision.excluded(notATouch.get());
+        List<Contribution> base = baseContributions(activity, day);
+        if (!TouchRule.isInteraction(activity.kind())) {
+            return new IndividualDecision(activity, day, null, null, null, base);
         }
-        LocalDate day = activity.occurredAt().atZone(zoneOf(activity)).toLocalDate();
-        return CountingDecision.counted(List.of(new Contribution(activity.actorId(), Metrics.TOUCHES, day, 1)));
+        Optional<ExclusionReason> exclusion = touchRule.exclusion(activity);
+        if (exclusion.isPresent()) {
+            return new IndividualDecision(activity, day, exclusion.get(), null, null, base);
+        }
+        // A candidate passed the colleague rule, so it has an external counterpart.
+        LoggedCounterpart contact = ActivityKind.MEETING.name().equals(activity.kind())
+                ? counterparts.firstExternal(activity).orElseThrow()
+                : CounterpartRule.primary(activity).orElseThrow();
+        String contactKey = CounterpartRule.contactKey(contact);
+        String duplicateKey = settings.collapsesDuplicates() ? duplicateKey(activity, day, contactKey) : null;
+        return new IndividualDecision(activity, day, null, duplicateKey, contactKey, base);
     }
 
-    private ZoneId zoneOf(LoggedActivity activity) {
-        Optional<User> actor = directory.user(activity.actorId());
-        if (actor.isEmpty()) {
-            // A user deleted from the host, or an integration account: count the activity anyway, on the UTC day.
-            LOG.debug("activity {}: actor '{}' is not in the directory, counting its day in UTC",
-                    activity.id(), activity.actorId());
-            return ZoneOffset.UTC;
+    /**
+     * The state of an activity judged on its own and by its groups.
+     *
+     * @param touchCounts  for a candidate: true if it is the one touch its duplicate group counts
+     * @param firstContact for a candidate: true if it is the company's first touch with its contact
+     */
+    public CountingState state(IndividualDecision decision, boolean touchCounts, boolean firstContact) {
+        if (!decision.candidate()) {
+            String reason = decision.exclusion() == null ? null : decision.exclusion().name();
+            return new CountingState(decision.localDay(), reason, null, null, decision.base());
         }
-        return actor.get().timeZone();
+        return candidateState(decision.activity(), decision.localDay(), decision.duplicateKey(), decision.contactKey(),
+                decision.base(), touchCounts, firstContact);
+    }
+
+    /**
+     * A stored candidate's state after its groups were decided again, keeping what it decided on its own (its day,
+     * keys and own contributions) as stored: only its group outcome can change when other activities change.
+     */
+    public CountingState regroup(CountedActivity stored, boolean touchCounts, boolean firstContact) {
+        CountingState state = stored.state();
+        List<Contribution> base = state.contributions().stream().filter(c -> !isGroupMetric(c.metric())).toList();
+        return candidateState(stored.activity(), state.localDay(), state.duplicateKey(), state.contactKey(), base,
+                touchCounts, firstContact);
+    }
+
+    private CountingState candidateState(LoggedActivity activity, LocalDate day, String duplicateKey,
+                                         String contactKey, List<Contribution> base, boolean touchCounts,
+                                         boolean firstContact) {
+        if (firstContact && !touchCounts) {
+            // The earliest touch with a contact is also the earliest of its duplicate group.
+            throw new IllegalStateException("activity " + activity.id() + " is a first contact but its touch does "
+                    + "not count");
+        }
+        List<Contribution> contributions = new ArrayList<>(base);
+        if (touchCounts) {
+            contributions.add(new Contribution(activity.actorId(), Metrics.TOUCHES, day, 1));
+            contributions.add(new Contribution(activity.actorId(), Metrics.touchesBy(channel(activity)), day, 1));
+        }
+        if (firstContact) {
+            contributions.add(new Contribution(activity.actorId(), Metrics.FIRST_CONTACTS, day, 1));
+        }
+        return new CountingState(day, touchCounts ? null : ExclusionReason.DUPLICATE.name(), duplicateKey, contactKey,
+                contributions);
+    }
+
+    /**
+     * The duplicate group: actor, channel, window and contact. Windows are fixed buckets of the actor's local epoch
+     * day, so that a touch's group never depends on which other touches exist. The actor id is length-prefixed so
+     * that no two different tuples give the same key, whatever characters the host's ids contain; the contact key
+     * comes last and may contain anything.
+     */
+    private String duplicateKey(LoggedActivity activity, LocalDate day, String contactKey) {
+        long bucket = Math.floorDiv(day.toEpochDay(), (long) settings.duplicateWindowDays());
+        return activity.actorId().length() + ":" + activity.actorId() + "|" + channel(activity) + "|" + bucket + "|"
+                + contactKey;
+    }
+
+    private static String channel(LoggedActivity activity) {
+        return activity.channel() == null ? "NONE" : activity.channel();
+    }
+
+    private List<Contribution> baseContributions(LoggedActivity activity, LocalDate day) {
+        String actor = activity.actorId();
+        boolean personal = !activity.automated() || settings.countAutomated();
+        ActivityKind kind;
+        try {
+            kind = ActivityKind.valueOf(activity.kind());
+        } catch (IllegalArgumentException e) {
+            // A kind from a newer host contract: kept in the log, counted for nothing.
+            LOG.debug("activity {}: unknown kind '{}' counts for nothing", activity.id(), activity.kind());
+            return List.of();
+        }
+        List<Contribution> base = new ArrayList<>(2);
+        switch (kind) {
+            case CALL -> {
+                if (personal && CounterpartRule.primary(activity).filter(counterparts::external).isPresent()) {
+                    base.add(new Contribution(actor, Metrics.CALL_ATTEMPTS, day, 1));
+                }
+            }
+            case MEETING -> {
+                if (personal && Outcome.HELD.name().equals(activity.outcome())
+                        && counterparts.firstExternal(activity).isPresent()) {
+                    base.add(new Contribution(actor, Metrics.MEETINGS_HELD, day, 1));
+                }
+            }
+            case CONTACT_CREATED -> {
+                // The created contact is the counterpart if the host names it; a colleague entered as a contact is no
+                // new client.
+                if (personal && CounterpartRule.primary(activity).filter(counterparts::internal).isEmpty()) {
+                    base.add(new Contribution(actor, Metrics.NEW_CONTACTS, day, 1));
+                }
+            }
+            case DEAL_STAGE_CHANGED -> {
+                if (activity.stage() != null && !activity.stage().isBlank()) {
+                    base.add(new Contribution(actor, Metrics.stage(activity.stage()), day, 1));
+                }
+            }
+            case DEAL_WON -> {
+                base.add(new Contribution(actor, Metrics.DEALS_WON, day, 1));
+                revenue(activity, day).ifPresent(base::add);
+            }
+            case DEAL_LOST -> base.add(new Contribution(actor, Metrics.DEALS_LOST, day, 1));
+            default -> {
+                // e-mails, messages and others contribute only as touches
+            }
+        }
+        return base;
+    }
+
+    private Optional<Contribution> revenue(LoggedActivity activity, LocalDate day) {
+        BigDecimal amount = activity.amount();
+        String currency = activity.currency();
+        if (amount == null || currency == null || currency.isBlank()) {
+            return Optional.empty();
+        }
+        OptionalLong minor = CurrencyUnits.toMinorUnits(amount, currency);
+        if (minor.isEmpty()) {
+            LOG.warn("activity {}: the amount {} {} is too large to add up; its revenue is not counted",
+                    activity.id(), amount, currency);
+            return Optional.empty();
+        }
+        return minor.getAsLong() == 0 ? Optional.empty()
+                : Optional.of(new Contribution(activity.actorId(), Metrics.revenue(currency), day, minor.getAsLong()));
     }
 }

@@ -5,15 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.pacekpi.api.dto.IngestStatus;
-import org.pacekpi.api.store.ActivityEntry;
-import org.pacekpi.api.store.ApplyResult;
+import org.pacekpi.api.dto.RebuildResult;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.PaceStore;
 import org.pacekpi.host.activity.Activity;
@@ -38,10 +39,12 @@ import org.slf4j.LoggerFactory;
  * page, in the same transaction.</li>
  * </ul>
  * Live writes never move the cursor, so the history after the cursor always contains every change that may not be
- * stored yet: a dropped event, a failed batch or a stop loses nothing, it only waits for the next catch-up. The
- * store keeps the newest sequence per activity, so a change that arrives by both paths counts once.
+ * stored yet: a dropped event, a failed batch or a stop loses nothing, it only waits for the next catch-up. Each
+ * batch goes through the {@link Recounter}, which skips a change not newer than the stored version, so a change
+ * that arrives by both paths, or after a newer one, counts once.
  *
- * <p>All writes happen on the single writer thread, so the store never sees concurrent applies from here. A
+ * <p>All writes happen on the single writer thread, so the store only ever sees read-decide-write from one writer.
+ * A rebuild ({@link #rebuild()}) runs on that thread too, between two batches; live changes queue meanwhile. A
  * pipeline is started once and stopped once; the OSGi component makes a new one per activation.
  */
 public final class IngestPipeline {
@@ -69,7 +72,9 @@ public final class IngestPipeline {
     private final PaceStore store;
     private final ActivityHistory history;
     private final ActivityMapper mapper;
-    private final CountingRules rules;
+    private final Recounter recounter;
+    private final Rebuilder rebuilder;
+    private final RebuildMarker rebuildMarker;
     private final IngestSettings settings;
     private final ChangeQueue queue;
 
@@ -90,17 +95,23 @@ public final class IngestPipeline {
     private Thread writer; // guarded by this
 
     /**
-     * @param store     where changes are written
-     * @param history   the host's history, read by catch-up
-     * @param directory tells colleagues and time zones
-     * @param settings  queue, batch and catch-up tuning
+     * @param store         where changes are written
+     * @param history       the host's history, read by catch-up
+     * @param directory     tells colleagues and time zones
+     * @param settings      queue, batch, catch-up and rebuild tuning
+     * @param counting      the counting rules
+     * @param rebuildMarker remembers an unfinished rebuild across restarts
      */
-    public IngestPipeline(PaceStore store, ActivityHistory history, Directory directory, IngestSettings settings) {
+    public IngestPipeline(PaceStore store, ActivityHistory history, Directory directory, IngestSettings settings,
+                          CountingSettings counting, RebuildMarker rebuildMarker) {
         this.store = Objects.requireNonNull(store, "store");
         this.history = Objects.requireNonNull(history, "history");
         this.mapper = new ActivityMapper(directory);
-        this.rules = new CountingRules(directory);
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.recounter = new Recounter(store, new CountingRules(counting, new DirectoryZones(directory)));
+        this.rebuildMarker = Objects.requireNonNull(rebuildMarker, "rebuildMarker");
+        this.rebuilder = new Rebuilder(store, recounter, settings.rebuildPageSize(), rebuildMarker,
+                () -> stopping);
         this.queue = new ChangeQueue(settings.queueCapacity());
     }
 
@@ -140,12 +151,59 @@ public final class IngestPipeline {
             Thread.currentThread().interrupt();
             LOG.warn("interrupted while waiting for the ingest writer to stop");
         }
+        // Requests the writer never took: their callers must not wait for ever.
+        queue.takeRebuildRequests().forEach(request -> request.completeExceptionally(
+                new IllegalStateException("Pace's ingest stopped before the rebuild began")));
         if (writer.isAlive()) {
             LOG.warn("the ingest writer did not stop within {} s; it is a daemon thread and ends with its current "
                     + "store call", GRACEFUL_STOP.plus(FORCED_STOP).toSeconds());
             return false;
         }
         return true;
+    }
+
+    /**
+     * Asks the writer to rebuild every counting state and aggregate from the log, between two batches.
+     *
+     * @return completes with the result when done, or with the failure
+     */
+    public CompletableFuture<RebuildResult> requestRebuild() {
+        CompletableFuture<RebuildResult> result = new CompletableFuture<>();
+        boolean running;
+        synchronized (this) {
+            running = writer != null && !stopping;
+        }
+        if (!running || !queue.requestRebuild(result)) {
+            result.completeExceptionally(new IllegalStateException("Pace's ingest is not running; no rebuild"));
+        }
+        return result;
+    }
+
+    /**
+     * Rebuilds on the writer thread and waits for it. Live events keep queueing meanwhile (and are recovered from
+     * the history if the queue overflows).
+     *
+     * @throws org.pacekpi.api.store.StoreException if the store failed (the writer then retries the rebuild by
+     *                                              itself, since the counting may be partial)
+     * @throws IllegalStateException                if ingest is not running, stopped, or the wait was interrupted
+     */
+    public RebuildResult rebuild() {
+        CompletableFuture<RebuildResult> result = requestRebuild();
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the rebuild; it goes on in the background",
+                    e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the rebuild failed", e.getCause());
+        }
     }
 
     /**
@@ -261,7 +319,21 @@ public final class IngestPipeline {
         boolean catchUpDue = true; // on start: whatever was logged while Pace was stopped
         long nextCatchUp = System.nanoTime();
         try {
+            boolean rebuildDue = rebuildMarker.isMarked();
+            if (rebuildDue) {
+                LOG.warn("a rebuild began and did not finish (Pace stopped or crashed during it); rebuilding again");
+            }
             while (!stopping) {
+                List<CompletableFuture<RebuildResult>> rebuildRequests = queue.takeRebuildRequests();
+                if (rebuildDue || !rebuildRequests.isEmpty()) {
+                    // A failed rebuild may have left the counting half done: retry it until it succeeds.
+                    rebuildDue = !rebuild(rebuildRequests);
+                    if (rebuildDue) {
+                        backoff.pause();
+                        continue;
+                    }
+                    backoff.reset();
+                }
                 if (catchUpDue || System.nanoTime() - nextCatchUp >= 0) {
                     if (!catchUp()) {
                         catchUpDue = true;
@@ -298,6 +370,23 @@ public final class IngestPipeline {
     }
 
     /**
+     * Rebuilds and answers the requests.
+     *
+     * @return false if it failed or was stopped
+     */
+    private boolean rebuild(List<CompletableFuture<RebuildResult>> requests) {
+        try {
+            RebuildResult result = rebuilder.rebuild();
+            requests.forEach(request -> request.complete(result));
+            return true;
+        } catch (RuntimeException e) {
+            failed("rebuilding the counting from the activity log", e);
+            requests.forEach(request -> request.completeExceptionally(e));
+            return false;
+        }
+    }
+
+    /**
      * Applies one batch of live changes without moving the cursor.
      *
      * @return false if the batch failed
@@ -307,7 +396,7 @@ public final class IngestPipeline {
                 + changes.stream().mapToLong(ActivityChange::sequence).min().orElse(0) + ".."
                 + changes.stream().mapToLong(ActivityChange::sequence).max().orElse(0) + ")";
         try {
-            count(store.apply(toEntries(changes), 0));
+            count(recounter.apply(toLogged(changes), 0));
             return true;
         } catch (RuntimeException e) {
             // The batch is dropped on purpose: live writes never move the cursor, so each of these changes is in
@@ -352,7 +441,7 @@ public final class IngestPipeline {
                     }
                     what = "applying " + page.changes().size() + " history changes (sequences "
                             + page.changes().get(0).sequence() + ".." + next + ")";
-                    count(store.apply(toEntries(page.changes()), next));
+                    count(recounter.apply(toLogged(page.changes()), next));
                 }
                 cursor = next;
                 lastAppliedSequence = cursor;
@@ -374,14 +463,11 @@ public final class IngestPipeline {
         }
     }
 
-    private List<ActivityEntry> toEntries(List<ActivityChange> changes) {
-        return changes.stream().map(change -> {
-            LoggedActivity logged = mapper.map(change.type(), change.activity());
-            return new ActivityEntry(logged, rules.decide(logged).contributions());
-        }).toList();
+    private List<LoggedActivity> toLogged(List<ActivityChange> changes) {
+        return changes.stream().map(change -> mapper.map(change.type(), change.activity())).toList();
     }
 
-    private void count(ApplyResult result) {
+    private void count(Recounter.Result result) {
         applied.addAndGet(result.applied());
         skipped.addAndGet(result.skipped());
     }
@@ -393,7 +479,7 @@ public final class IngestPipeline {
             return;
         }
         lastError = Instant.now() + " " + what + " failed: " + e;
-        LOG.error("ingest: {} failed; retrying from the history after a pause", what, e);
+        LOG.error("ingest: {} failed; retrying after a pause", what, e);
     }
 
     /** Capped exponential back-off between retries; the wait ends early when the pipeline stops. */

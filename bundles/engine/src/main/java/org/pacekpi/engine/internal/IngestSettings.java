@@ -12,11 +12,12 @@ import java.util.Objects;
  * @param batchSize       the most live events written in one store transaction
  * @param catchUpInterval how often the history is read even when nothing seems lost
  * @param historyPageSize how many history changes are read and applied per transaction during a catch-up
+ * @param rebuildPageSize how many logged activities are read and recounted per transaction during a rebuild
  * @param minRetryDelay   the first wait after a failure
  * @param maxRetryDelay   the cap of the exponential back-off
  */
 public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpInterval, int historyPageSize,
-                             Duration minRetryDelay, Duration maxRetryDelay) {
+                             int rebuildPageSize, Duration minRetryDelay, Duration maxRetryDelay) {
 
     /** The configuration PID the settings come from; named in error messages. */
     public static final String PID = "org.pacekpi.ingest";
@@ -31,6 +32,7 @@ public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpI
         positive("queueCapacity", queueCapacity);
         positive("batchSize", batchSize);
         positive("historyPageSize", historyPageSize);
+        positive("rebuildPageSize", rebuildPageSize);
         positive("catchUpIntervalSeconds", catchUpInterval);
         positive("minRetryDelay", minRetryDelay);
         positive("maxRetryDelay", maxRetryDelay);
@@ -41,13 +43,14 @@ public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpI
     }
 
     /** Settings from the configured values, with the default back-off. */
-    public static IngestSettings of(int queueCapacity, int batchSize, long catchUpIntervalSeconds, int historyPageSize) {
+    public static IngestSettings of(int queueCapacity, int batchSize, long catchUpIntervalSeconds, int historyPageSize,
+                                    int rebuildPageSize) {
         if (catchUpIntervalSeconds <= 0) {
             throw new IllegalArgumentException(
                     PID + ": catchUpIntervalSeconds must be greater than 0, was " + catchUpIntervalSeconds);
         }
         return new IngestSettings(queueCapacity, batchSize, Duration.ofSeconds(catchUpIntervalSeconds),
-                historyPageSize, DEFAULT_MIN_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
+                historyPageSize, rebuildPageSize, DEFAULT_MIN_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
     }
 
     private static void positive(String property, int value) {

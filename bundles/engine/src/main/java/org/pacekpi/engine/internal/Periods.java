@@ -7,7 +7,7 @@ import java.util.Objects;
 
 import org.pacekpi.api.PeriodType;
 
-/** The calendar periods KPIs are reported for: a day, an ISO week (Monday to Sunday), a month. */
+/** The calendar periods KPIs are reported for: a day, an ISO week (Monday to Sunday), a month, a quarter. */
 public final class Periods {
 
     private Periods() {
@@ -23,6 +23,10 @@ public final class Periods {
             case WEEK -> new DateRange(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
                     day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
             case MONTH -> new DateRange(day.withDayOfMonth(1), day.with(TemporalAdjusters.lastDayOfMonth()));
+            case QUARTER -> {
+                LocalDate first = day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
+                yield new DateRange(first, first.plusMonths(3).minusDays(1));
+            }
         };
     }
 }

@@ -1,50 +1,67 @@
 package org.pacekpi.engine.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.pacekpi.api.ExclusionReason;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.host.activity.ActivityKind;
 import org.pacekpi.host.activity.Outcome;
 
 /**
- * Decides whether an activity is a client touch: a completed interaction with an external contact on any channel.
+ * The rules that decide on their own whether an interaction (call, e-mail, message, meeting) may be a client touch:
  * <ul>
- * <li>a call counts when it connected;</li>
- * <li>an e-mail or a message counts when it was sent or received (outcome {@code SENT}, or {@code NONE} since many
- * hosts do not track delivery), not when it failed;</li>
- * <li>a meeting counts when it was held and at least one attendee is external;</li>
- * <li>nothing counts when automated, when it has no identifiable counterpart, or when the counterpart is a
- * colleague (for a call, e-mail or message: the primary counterpart; for a meeting: every attendee).</li>
+ * <li>not created by automation (unless the configuration counts automation);</li>
+ * <li>with an identifiable counterpart who is not a colleague (for a meeting: not every attendee a colleague);</li>
+ * <li>a call connected and not shorter than the minimum (an unknown duration counts);</li>
+ * <li>an e-mail or message not failed;</li>
+ * <li>a meeting held.</li>
  * </ul>
- * It works on the {@link LoggedActivity} rather than the host record, so that every touch can be recomputed from
- * Pace's activity log alone (the colleague check was frozen into {@link LoggedCounterpart#internal()} at ingest).
+ * The checks run in this order and the first failing one gives the reason: who made it, who it was with, and only
+ * then how it ended. Who it was with comes before the outcome because "colleague" is the reason the diagnosis cares
+ * about (padding the KPI with colleagues), whatever the outcome.
  *
- * <p>The checks run in a fixed order and the first failing one gives the reason: what the activity is, who made it,
- * who it was with, and only then how it ended. Who it was with comes before the outcome because "colleague" is the
- * reason the diagnosis cares about (padding the KPI with colleagues), whatever the outcome.
+ * <p>An interaction that passes is a touch candidate; whether it counts is then up to the duplicate rule.
  */
 public final class TouchRule {
 
-    /** Empty when the activity is a touch, otherwise why it is not. Deleted activities are not judged here. */
+    private final CountingSettings settings;
+    private final CounterpartRule counterparts;
+
+    /** @param settings the configured rules */
+    public TouchRule(CountingSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.counterparts = new CounterpartRule(settings);
+    }
+
+    /** True for the kinds the touch rules judge: calls, e-mails, messages and meetings. */
+    public static boolean isInteraction(String kind) {
+        return ActivityKind.CALL.name().equals(kind) || ActivityKind.EMAIL.name().equals(kind)
+                || ActivityKind.MESSAGE.name().equals(kind) || ActivityKind.MEETING.name().equals(kind);
+    }
+
+    /**
+     * Empty when the interaction is a touch candidate, otherwise why it is not.
+     *
+     * @throws IllegalArgumentException if the activity is not an interaction
+     */
     public Optional<ExclusionReason> exclusion(LoggedActivity activity) {
         String kind = activity.kind();
-        boolean meeting = ActivityKind.MEETING.name().equals(kind);
-        if (!meeting && !isMessageLike(kind) && !ActivityKind.CALL.name().equals(kind)) {
-            return Optional.of(ExclusionReason.NOT_AN_INTERACTION);
+        if (!isInteraction(kind)) {
+            throw new IllegalArgumentException("activity " + activity.id() + " of kind " + kind
+                    + " is not an interaction");
         }
-        if (activity.automated()) {
+        if (activity.automated() && !settings.countAutomated()) {
             return Optional.of(ExclusionReason.AUTOMATED);
         }
-        // Anonymous counterparts (a name at most) cannot be told apart from a colleague, so they do not count.
-        List<LoggedCounterpart> known = activity.counterparts().stream().filter(TouchRule::identifiable).toList();
+        List<LoggedCounterpart> known = CounterpartRule.identifiable(activity);
         if (known.isEmpty()) {
             return Optional.of(ExclusionReason.NO_COUNTERPART);
         }
-        boolean colleague = meeting
-                ? known.stream().allMatch(LoggedCounterpart::internal)
-                : known.get(0).internal();
+        boolean meeting = ActivityKind.MEETING.name().equals(kind);
+        boolean colleague = meeting ? known.stream().allMatch(counterparts::internal) : counterparts.internal(known.get(0));
         if (colleague) {
             return Optional.of(ExclusionReason.COLLEAGUE);
         }
@@ -52,24 +69,16 @@ public final class TouchRule {
         if (meeting) {
             return Outcome.HELD.name().equals(outcome) ? Optional.empty() : Optional.of(ExclusionReason.MEETING_NOT_HELD);
         }
-        if (isMessageLike(kind)) {
-            return Outcome.SENT.name().equals(outcome) || Outcome.NONE.name().equals(outcome) || outcome == null
-                    ? Optional.empty()
-                    : Optional.of(ExclusionReason.NOT_DELIVERED);
+        if (ActivityKind.CALL.name().equals(kind)) {
+            if (!Outcome.CONNECTED.name().equals(outcome)) {
+                return Optional.of(ExclusionReason.NOT_CONNECTED);
+            }
+            Long seconds = activity.durationSeconds();
+            return seconds != null && seconds < settings.minCallSeconds()
+                    ? Optional.of(ExclusionReason.SHORT_CALL)
+                    : Optional.empty();
         }
-        return Outcome.CONNECTED.name().equals(outcome) ? Optional.empty() : Optional.of(ExclusionReason.NOT_CONNECTED);
-    }
-
-    private static boolean isMessageLike(String kind) {
-        return ActivityKind.EMAIL.name().equals(kind) || ActivityKind.MESSAGE.name().equals(kind);
-    }
-
-    /** Same test as the host's {@code Counterpart.isAnonymous()}: a contact id, an e-mail or a phone identifies. */
-    private static boolean identifiable(LoggedCounterpart counterpart) {
-        return !blank(counterpart.contactId()) || !blank(counterpart.email()) || !blank(counterpart.phone());
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        // E-mail and message: many hosts do not track delivery, so only an explicit failure excludes.
+        return Outcome.FAILED.name().equals(outcome) ? Optional.of(ExclusionReason.NOT_DELIVERED) : Optional.empty();
     }
 }

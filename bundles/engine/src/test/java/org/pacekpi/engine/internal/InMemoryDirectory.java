@@ -16,14 +16,26 @@ import org.pacekpi.host.directory.User;
 public final class InMemoryDirectory implements Directory {
 
     private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, Team> teams = new ConcurrentHashMap<>();
     private final Set<String> internalContacts = ConcurrentHashMap.newKeySet();
     private final Set<String> internalEmails = ConcurrentHashMap.newKeySet();
     private final Set<String> internalPhones = ConcurrentHashMap.newKeySet();
 
-    /** Adds a manager living in the zone. */
+    /** Adds a manager living in the zone, in team "sales". */
     public InMemoryDirectory manager(String id, String zone) {
-        users.put(id, new User(id, id, id, id + "@example.com", Set.of(Role.MANAGER), "sales", ZoneId.of(zone), null,
+        return manager(id, zone, "sales");
+    }
+
+    /** Adds a manager living in the zone, in the team. */
+    public InMemoryDirectory manager(String id, String zone, String teamId) {
+        users.put(id, new User(id, id, id, id + "@example.com", Set.of(Role.MANAGER), teamId, ZoneId.of(zone), null,
                 true));
+        return this;
+    }
+
+    /** Adds a team. */
+    public InMemoryDirectory team(String id, String name) {
+        teams.put(id, new Team(id, name, Set.of()));
         return this;
     }
 
@@ -57,12 +69,12 @@ public final class InMemoryDirectory implements Directory {
 
     @Override
     public Optional<Team> team(String teamId) {
-        return Optional.empty();
+        return Optional.ofNullable(teams.get(teamId));
     }
 
     @Override
     public List<Team> teams() {
-        return List.of();
+        return teams.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
     }
 
     @Override

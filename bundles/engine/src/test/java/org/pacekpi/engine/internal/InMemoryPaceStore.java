@@ -2,46 +2,63 @@ package org.pacekpi.engine.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.pacekpi.api.store.ActivityEntry;
-import org.pacekpi.api.store.ApplyResult;
 import org.pacekpi.api.store.Contribution;
+import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.PaceStore;
 import org.pacekpi.api.store.StoreException;
 
 /**
- * A {@link PaceStore} in memory that keeps the contract the JDBC store keeps: one transaction per apply, the newest
- * sequence per activity wins, deleted activities stay as tombstones, aggregates change by the difference of
- * contributions, and the cursor moves only when a greater history cursor is passed. A hook lets a test make an
- * apply fail or block before anything is changed.
+ * A {@link PaceStore} in memory that keeps the SPI's contract as the JDBC store does: one atomic transaction per
+ * write (each id at most once), rows replaced as given (the store does not judge sequences), aggregates adjusted by
+ * the difference of contributions and rows summing to zero removed, the cursor moved only to a higher history
+ * cursor, group members and exclusions found by the stored states, the log paged in ascending id order with
+ * tombstones, and a reset that forgets states and aggregates but keeps the log and the cursor.
+ *
+ * <p>It hands contributions back in reverse order, since the SPI promises no order and the engine must not rely on
+ * one. A hook lets a test make a write fail or block before anything is changed.
  */
 public final class InMemoryPaceStore implements PaceStore {
 
-    /** Runs before each apply, outside the store's lock; may throw or block. */
+    /** Runs before each write, outside the store's lock; may throw or block. */
     @FunctionalInterface
-    public interface ApplyHook {
-        void beforeApply(List<ActivityEntry> entries, long historyCursor) throws Exception;
+    public interface WriteHook {
+        void beforeWrite(List<CountedActivity> activities, long historyCursor) throws Exception;
     }
 
     private record Key(String managerId, String metric, LocalDate day) {
     }
 
-    private final Map<String, ActivityEntry> log = new HashMap<>();
+    private static final Comparator<CountedActivity> NEWEST_FIRST = Comparator
+            .comparing((CountedActivity a) -> a.activity().occurredAt()).thenComparing(a -> a.activity().id())
+            .reversed();
+
+    private final Map<String, CountedActivity> rows = new HashMap<>();
     private final Map<Key, Long> aggregates = new HashMap<>();
     private final Map<String, Integer> storedVersions = new HashMap<>();
     private final List<Long> historyCursors = new ArrayList<>();
+    private final AtomicInteger writes = new AtomicInteger();
+    private final AtomicInteger groupReads = new AtomicInteger();
+    private final List<Integer> logPageLimits = new ArrayList<>();
     private long cursor;
-    private volatile ApplyHook hook = (entries, historyCursor) -> { };
+    private volatile WriteHook hook = (activities, historyCursor) -> { };
 
     /** Replaces the hook. */
-    public void hook(ApplyHook value) {
+    public void hook(WriteHook value) {
         this.hook = value;
     }
 
@@ -51,40 +68,65 @@ public final class InMemoryPaceStore implements PaceStore {
     }
 
     @Override
-    public ApplyResult apply(List<ActivityEntry> entries, long historyCursor) {
+    public synchronized Map<String, CountedActivity> activities(Collection<String> ids) {
+        Map<String, CountedActivity> found = new HashMap<>();
+        for (String id : ids) {
+            CountedActivity row = rows.get(id);
+            if (row != null) {
+                found.put(id, handedOut(row));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized List<CountedActivity> groupMembers(Collection<String> duplicateKeys,
+                                                           Collection<String> contactKeys) {
+        groupReads.incrementAndGet();
+        Set<String> duplicates = new HashSet<>(duplicateKeys);
+        Set<String> contacts = new HashSet<>(contactKeys);
+        return rows.values().stream().filter(row -> !row.activity().deleted())
+                .filter(row -> (row.state().duplicateKey() != null && duplicates.contains(row.state().duplicateKey()))
+                        || (row.state().contactKey() != null && contacts.contains(row.state().contactKey())))
+                .map(InMemoryPaceStore::handedOut).toList();
+    }
+
+    @Override
+    public void write(List<CountedActivity> activities, long historyCursor) {
         try {
-            hook.beforeApply(entries, historyCursor);
+            hook.beforeWrite(activities, historyCursor);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException("interrupted before applying " + entries.size() + " entries", e);
+            throw new StoreException("interrupted before writing " + activities.size() + " activities", e);
         } catch (StoreException e) {
             throw e;
         } catch (Exception e) {
             throw new StoreException("test hook failed", e);
         }
+        Set<String> ids = new HashSet<>();
+        for (CountedActivity activity : activities) {
+            if (!ids.add(activity.activity().id())) {
+                throw new IllegalArgumentException("activity " + activity.activity().id() + " twice in one write");
+            }
+        }
         synchronized (this) {
-            int applied = 0;
-            int skipped = 0;
-            for (ActivityEntry entry : entries) {
-                String id = entry.activity().id();
-                ActivityEntry stored = log.get(id);
-                if (stored != null && stored.activity().sequence() >= entry.activity().sequence()) {
-                    skipped++;
-                    continue;
-                }
+            writes.incrementAndGet();
+            for (CountedActivity activity : activities) {
+                String id = activity.activity().id();
+                CountedActivity stored = rows.get(id);
                 if (stored != null) {
-                    stored.contributions().forEach(c -> add(c, -c.value()));
+                    stored.state().contributions().forEach(c -> add(c, -c.value()));
                 }
-                entry.contributions().forEach(c -> add(c, c.value()));
-                log.put(id, entry);
-                storedVersions.merge(id, 1, Integer::sum);
-                applied++;
+                activity.state().contributions().forEach(c -> add(c, c.value()));
+                rows.put(id, activity);
+                if (stored == null || stored.activity().sequence() != activity.activity().sequence()) {
+                    storedVersions.merge(id, 1, Integer::sum);
+                }
             }
             if (historyCursor > 0) {
                 historyCursors.add(historyCursor);
             }
             cursor = Math.max(cursor, historyCursor);
-            return new ApplyResult(applied, skipped, cursor);
         }
     }
 
@@ -105,48 +147,158 @@ public final class InMemoryPaceStore implements PaceStore {
     }
 
     @Override
+    public synchronized Map<String, Map<String, Long>> totals(Collection<String> managerIds, LocalDate from,
+                                                              LocalDate to) {
+        Map<String, Map<String, Long>> totals = new HashMap<>();
+        for (String managerId : new HashSet<>(managerIds)) {
+            Map<String, Long> one = totals(managerId, from, to);
+            if (!one.isEmpty()) {
+                totals.put(managerId, one);
+            }
+        }
+        return totals;
+    }
+
+    @Override
+    public synchronized Map<String, Long> exclusionCounts(String managerId, LocalDate from, LocalDate to) {
+        Map<String, Long> counts = new TreeMap<>();
+        excludedOf(managerId, from, to).forEach(row -> counts.merge(row.state().exclusionReason(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized List<CountedActivity> excluded(String managerId, LocalDate from, LocalDate to, int limit) {
+        return excludedOf(managerId, from, to).sorted(NEWEST_FIRST).limit(limit).map(InMemoryPaceStore::handedOut)
+                .toList();
+    }
+
+    private java.util.stream.Stream<CountedActivity> excludedOf(String managerId, LocalDate from, LocalDate to) {
+        return rows.values().stream().filter(row -> row.state().exclusionReason() != null)
+                .filter(row -> row.activity().actorId().equals(managerId))
+                .filter(row -> row.state().localDay() != null && !row.state().localDay().isBefore(from)
+                        && !row.state().localDay().isAfter(to));
+    }
+
+    @Override
+    public synchronized List<LoggedActivity> logPage(String afterId, int limit) {
+        logPageLimits.add(limit);
+        return rows.keySet().stream().filter(id -> afterId == null || id.compareTo(afterId) > 0).sorted()
+                .limit(limit).map(id -> rows.get(id).activity()).toList();
+    }
+
+    @Override
+    public synchronized void resetCounting() {
+        rows.replaceAll((id, row) -> new CountedActivity(row.activity(), CountingState.none(row.state().localDay())));
+        aggregates.clear();
+    }
+
+    @Override
     public synchronized Optional<LoggedActivity> activity(String activityId) {
-        return Optional.ofNullable(log.get(activityId)).map(ActivityEntry::activity);
+        return Optional.ofNullable(rows.get(activityId)).map(CountedActivity::activity);
     }
 
     @Override
     public synchronized long activityCount() {
-        return log.size();
+        return rows.size();
     }
+
+    private static CountedActivity handedOut(CountedActivity row) {
+        List<Contribution> reversed = new ArrayList<>(row.state().contributions());
+        java.util.Collections.reverse(reversed);
+        CountingState state = row.state();
+        return new CountedActivity(row.activity(), new CountingState(state.localDay(), state.exclusionReason(),
+                state.duplicateKey(), state.contactKey(), reversed));
+    }
+
+    // ---- for assertions ----
 
     /** All of a manager's touches ever counted. */
     public long touches(String managerId) {
-        return totals(managerId, LocalDate.MIN, LocalDate.MAX).getOrDefault("touches", 0L);
+        return total(managerId, "touches");
     }
 
-    /** How many versions of the activity were stored (not skipped): 1 means it was applied exactly once. */
+    /** A manager's total of a metric over all days. */
+    public long total(String managerId, String metric) {
+        return totals(managerId, LocalDate.MIN, LocalDate.MAX).getOrDefault(metric, 0L);
+    }
+
+    /** The stored state of an activity. */
+    public synchronized CountingState state(String activityId) {
+        CountedActivity row = rows.get(activityId);
+        if (row == null) {
+            throw new IllegalArgumentException("no activity " + activityId + " in the store");
+        }
+        return row.state();
+    }
+
+    /** Every stored state by activity id, ordered by id. */
+    public synchronized Map<String, CountingState> states() {
+        Map<String, CountingState> states = new TreeMap<>();
+        rows.forEach((id, row) -> states.put(id, row.state()));
+        return states;
+    }
+
+    /** The log: every stored activity, ordered by id. */
+    public synchronized List<LoggedActivity> log() {
+        Map<String, LoggedActivity> log = new TreeMap<>();
+        rows.forEach((id, row) -> log.put(id, row.activity()));
+        return List.copyOf(log.values());
+    }
+
+    /** The aggregates as {@link Recount#aggregates} computes them. */
+    public synchronized Map<Recount.AggregateKey, Long> aggregates() {
+        Map<Recount.AggregateKey, Long> copy = new LinkedHashMap<>();
+        aggregates.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Key::managerId).thenComparing(Key::metric)
+                        .thenComparing(Key::day)))
+                .forEach(e -> copy.put(new Recount.AggregateKey(e.getKey().managerId(), e.getKey().metric(),
+                        e.getKey().day()), e.getValue()));
+        return copy;
+    }
+
+    /** How many versions of the activity were stored (rewrites of the same version not counted). */
     public synchronized int storedVersions(String activityId) {
         return storedVersions.getOrDefault(activityId, 0);
     }
 
-    /** The non-zero history cursors passed to apply, in call order. */
+    /** The non-zero history cursors passed to write, in call order. */
     public synchronized List<Long> historyCursors() {
         return List.copyOf(historyCursors);
     }
 
-    /** True if the aggregates equal a recomputation from the activity log, as DESIGN.md demands of every number. */
+    /** Writes (transactions) so far. */
+    public int writes() {
+        return writes.get();
+    }
+
+    /** The limits {@link #logPage} was called with, in call order. */
+    public synchronized List<Integer> logPageLimits() {
+        return List.copyOf(logPageLimits);
+    }
+
+    /** Group member reads so far. */
+    public int groupReads() {
+        return groupReads.get();
+    }
+
+    /** True if the aggregates equal the sums of the stored contributions, as DESIGN.md demands of every number. */
     public synchronized boolean aggregatesMatchLog() {
         Map<Key, Long> recomputed = new HashMap<>();
-        log.values().forEach(entry -> entry.contributions().forEach(c ->
+        rows.values().forEach(row -> row.state().contributions().forEach(c ->
                 recomputed.merge(new Key(c.managerId(), c.metric(), c.day()), c.value(), Long::sum)));
         recomputed.values().removeIf(v -> v == 0);
         return recomputed.equals(aggregates);
     }
 
-    /** A hook that blocks the first live (cursor 0) apply until released. */
-    public static final class BlockingHook implements ApplyHook {
-        /** Counted down when a live apply is blocked. */
+    /** A hook that blocks the first live (cursor 0) write until released. */
+    public static final class BlockingHook implements WriteHook {
+        /** Counted down when a live write is blocked. */
         public final CountDownLatch entered = new CountDownLatch(1);
-        /** Count down to let the blocked apply go on. */
+        /** Count down to let the blocked write go on. */
         public final CountDownLatch release = new CountDownLatch(1);
 
         @Override
-        public void beforeApply(List<ActivityEntry> entries, long historyCursor) throws InterruptedException {
+        public void beforeWrite(List<CountedActivity> activities, long historyCursor) throws InterruptedException {
             if (historyCursor == 0) {
                 entered.countDown();
                 release.await();

@@ -1,13 +1,19 @@
 package org.pacekpi.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.pacekpi.engine.internal.Activities.call;
 import static org.pacekpi.engine.internal.Activities.connectedCall;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +21,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pacekpi.api.dto.IngestStatus;
+import org.pacekpi.api.dto.RebuildResult;
 import org.pacekpi.api.store.StoreException;
 import org.pacekpi.engine.internal.IngestPipeline.Submission;
 import org.pacekpi.host.activity.ActivityChange;
@@ -36,6 +43,7 @@ class IngestPipelineTest {
     private final InMemoryDirectory directory = new InMemoryDirectory().manager("ann", "UTC")
             .internalContact("colleague");
     private final List<IngestPipeline> started = new ArrayList<>();
+    private final RebuildMarker rebuildMarker = RebuildMarker.inMemory();
 
     @AfterEach
     void stopPipelines() {
@@ -47,12 +55,16 @@ class IngestPipelineTest {
     }
 
     private static IngestSettings settings(int queueCapacity, Duration catchUpInterval, int historyPageSize) {
-        return new IngestSettings(queueCapacity, 500, catchUpInterval, historyPageSize, Duration.ofMillis(5),
+        return new IngestSettings(queueCapacity, 500, catchUpInterval, historyPageSize, 3, Duration.ofMillis(5),
                 Duration.ofMillis(40));
     }
 
     private IngestPipeline start(IngestSettings settings) {
-        IngestPipeline pipeline = new IngestPipeline(store, host, directory, settings);
+        return start(settings, CountingSettings.DEFAULTS);
+    }
+
+    private IngestPipeline start(IngestSettings settings, CountingSettings counting) {
+        IngestPipeline pipeline = new IngestPipeline(store, host, directory, settings, counting, rebuildMarker);
         started.add(pipeline);
         pipeline.start();
         return pipeline;
@@ -308,5 +320,121 @@ class IngestPipelineTest {
         assertThat(pipeline.stop()).isTrue();
 
         assertThat(writer.isAlive()).isFalse();
+    }
+
+    @Test
+    void rebuildRunsOnTheWriterThreadWhileLiveEventsWaitInTheQueue() throws Exception {
+        IngestPipeline pipeline = startCaughtUp();
+        for (int i = 0; i < 7; i++) {
+            publish(pipeline, host.create(call("c" + i, "ann", "con-" + (i % 3)).occurredAt(Activities.NOON
+                    .plusSeconds(i))));
+        }
+        eventually().until(() -> pipeline.status().applied() == 7);
+        assertThat(store.touches("ann")).isEqualTo(3); // one per contact and day
+        Set<String> writerThreads = ConcurrentHashMap.newKeySet();
+        InMemoryPaceStore.BlockingHook blocking = new InMemoryPaceStore.BlockingHook();
+        store.hook((activities, cursor) -> {
+            writerThreads.add(Thread.currentThread().getName());
+            blocking.beforeWrite(activities, cursor);
+        });
+
+        CompletableFuture<RebuildResult> rebuild = pipeline.requestRebuild();
+        eventually().until(() -> blocking.entered.getCount() == 0); // stuck in its first page
+        publish(pipeline, host.create(call("late", "ann", "con-9")));
+
+        assertThat(rebuild).isNotDone();
+        assertThat(pipeline.status().queued()).isEqualTo(1);
+        blocking.release.countDown();
+        RebuildResult result = rebuild.get(10, TimeUnit.SECONDS);
+
+        assertThat(result.activities()).isEqualTo(7);
+        assertThat(result.appliedSequence()).isEqualTo(store.appliedSequence());
+        assertThat(writerThreads).containsOnly(IngestPipeline.WRITER_THREAD_NAME);
+        eventually().until(() -> store.touches("ann") == 4);
+        assertThat(rebuildMarker.isMarked()).isFalse();
+        assertThat(store.aggregatesMatchLog()).isTrue();
+    }
+
+    @Test
+    void rebuildAppliesChangedCountingRulesToThePast() {
+        IngestPipeline first = startCaughtUp();
+        publish(first, host.create(call("c1", "ann", "con-1")));
+        publish(first, host.create(call("c2", "ann", "con-1").occurredAt(Activities.NOON.plusSeconds(60))));
+        eventually().until(() -> first.status().applied() == 2);
+        assertThat(store.touches("ann")).isEqualTo(1);
+        first.stop();
+
+        // The admin turns collapsing off; Pace restarts with the new rules and rebuilds.
+        IngestPipeline second = start(settings(100, NEVER, 1000), new CountingSettings(30, 0, false, Set.of(),
+                Set.of()));
+        RebuildResult result = second.rebuild();
+
+        assertThat(result.activities()).isEqualTo(2);
+        assertThat(store.touches("ann")).isEqualTo(2);
+        assertThat(store.state("c2").exclusionReason()).isNull();
+    }
+
+    @Test
+    void rebuildInterruptedByACrashRunsAgainOnTheNextStart() {
+        host.create(connectedCall("c1", "ann"));
+        host.create(connectedCall("c2", "ann"));
+        IngestPipeline first = start(settings(100, NEVER, 1000));
+        awaitCaughtUp(first, 0);
+        first.stop();
+        // What a crash after the reset leaves behind: no counting, and the marker.
+        rebuildMarker.mark();
+        store.resetCounting();
+        assertThat(store.touches("ann")).isZero();
+
+        start(settings(100, NEVER, 1000));
+
+        eventually().until(() -> !rebuildMarker.isMarked());
+        assertThat(store.touches("ann")).isEqualTo(2);
+    }
+
+    @Test
+    void failedRebuildIsReportedToTheCallerAndRetriedUntilItSucceeds() {
+        IngestPipeline pipeline = startCaughtUp();
+        publish(pipeline, host.create(connectedCall("c1", "ann")));
+        eventually().until(() -> store.touches("ann") == 1);
+        AtomicInteger failures = new AtomicInteger();
+        store.hook((activities, cursor) -> {
+            if (failures.getAndIncrement() == 0) {
+                throw new StoreException("connection reset");
+            }
+        });
+
+        assertThatThrownBy(pipeline::rebuild).isInstanceOf(StoreException.class).hasMessage("connection reset");
+
+        eventually().until(() -> !rebuildMarker.isMarked());
+        assertThat(store.touches("ann")).isEqualTo(1);
+        assertThat(pipeline.status().lastError()).contains("rebuilding the counting from the activity log failed");
+    }
+
+    @Test
+    void rebuildOfAStoppedPipelineFailsAtOnce() {
+        IngestPipeline pipeline = startCaughtUp();
+        pipeline.stop();
+
+        assertThat(pipeline.requestRebuild()).isCompletedExceptionally();
+        assertThatThrownBy(pipeline::rebuild).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not running");
+    }
+
+    @Test
+    void stopDuringARebuildFailsItsCallerAndLeavesTheMarker() throws Exception {
+        IngestPipeline pipeline = startCaughtUp();
+        publish(pipeline, host.create(connectedCall("c1", "ann")));
+        eventually().until(() -> store.touches("ann") == 1);
+        InMemoryPaceStore.BlockingHook blocking = new InMemoryPaceStore.BlockingHook();
+        store.hook(blocking);
+        CompletableFuture<RebuildResult> rebuild = pipeline.requestRebuild();
+        eventually().until(() -> blocking.entered.getCount() == 0);
+
+        pipeline.stop();
+
+        assertThat(rebuild).isCompletedExceptionally();
+        assertThatThrownBy(rebuild::get).isInstanceOf(ExecutionException.class);
+        assertThat(rebuildMarker.isMarked()).isTrue();
     }
 }

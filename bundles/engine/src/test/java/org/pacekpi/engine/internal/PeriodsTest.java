@@ -55,6 +55,18 @@ class PeriodsTest {
     }
 
     @Test
+    void quartersAreJanuaryAprilJulyOctober() {
+        assertThat(Periods.containing(PeriodType.QUARTER, LocalDate.of(2026, 2, 14)))
+                .isEqualTo(new DateRange(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)));
+        assertThat(Periods.containing(PeriodType.QUARTER, LocalDate.of(2026, 4, 1)))
+                .isEqualTo(new DateRange(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30)));
+        assertThat(Periods.containing(PeriodType.QUARTER, LocalDate.of(2026, 9, 30)))
+                .isEqualTo(new DateRange(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)));
+        assertThat(Periods.containing(PeriodType.QUARTER, LocalDate.of(2026, 12, 31)))
+                .isEqualTo(new DateRange(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31)));
+    }
+
+    @Test
     void dayIsItself() {
         LocalDate day = LocalDate.of(2026, 11, 25);
         assertThat(Periods.containing(PeriodType.DAY, day)).isEqualTo(new DateRange(day, day));
@@ -78,6 +90,16 @@ class PeriodsTest {
         assertThat(month.contains(day)).isTrue();
         assertThat(month.from().getDayOfMonth()).isEqualTo(1);
         assertThat(month.to().plusDays(1)).isEqualTo(month.from().plusMonths(1));
+    }
+
+    @Property
+    void everyQuarterIsThreeWholeMonthsStartingInJanuaryAprilJulyOrOctober(@ForAll("days") LocalDate day) {
+        DateRange quarter = Periods.containing(PeriodType.QUARTER, day);
+
+        assertThat(quarter.contains(day)).isTrue();
+        assertThat(quarter.from().getDayOfMonth()).isEqualTo(1);
+        assertThat(quarter.from().getMonthValue() % 3).isEqualTo(1);
+        assertThat(quarter.to().plusDays(1)).isEqualTo(quarter.from().plusMonths(3));
     }
 
     /** Any day from 1990 to 2100, so that every kind of year boundary and leap year comes up. */

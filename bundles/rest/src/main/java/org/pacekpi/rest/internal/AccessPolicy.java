@@ -17,14 +17,19 @@ import org.pacekpi.host.directory.User;
 /**
  * Who may see whose KPIs, from the host's directory. A manager sees themself; a head of sales sees the managers of
  * the teams whose {@link Team#headUserIds()} contain them (and themself if they are also a manager); an admin sees
- * every manager. Roles add up. A user without any of these roles sees nothing. Plain Java so that every rule is
- * unit-tested without a web container.
+ * every manager. Roles add up. A user without any of these roles sees nothing. Team KPIs (a team's members side by
+ * side, and their sums) are for the heads of that team and for admins only: a manager sees their own numbers, not
+ * their colleagues'. Plain Java so that every rule is unit-tested without a web container.
  */
 public final class AccessPolicy {
 
     /** Order of manager lists: by name as people read it, then by id so that equal names stay stable. */
     static final Comparator<User> BY_DISPLAY_NAME = Comparator
             .comparing(User::displayName, String.CASE_INSENSITIVE_ORDER).thenComparing(User::id);
+
+    /** Order of team lists: by name, then by id. */
+    static final Comparator<Team> TEAMS_BY_NAME = Comparator.comparing(Team::name, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Team::id);
 
     private final Directory directory;
 
@@ -101,15 +106,48 @@ public final class AccessPolicy {
         return manager;
     }
 
+    /** True if {@code caller} may see the KPIs of {@code team} as a team: an admin, or a head of that team. */
+    public boolean maySeeTeam(User caller, Team team) {
+        return caller.hasRole(Role.ADMIN) || caller.hasRole(Role.HEAD) && heads(team, caller);
+    }
+
+    /** The teams whose KPIs {@code caller} may see, by name: every team for an admin, the teams a head heads. */
+    public List<Team> visibleTeams(User caller) {
+        List<Team> teams = new ArrayList<>();
+        for (Team team : directory.teams()) {
+            if (maySeeTeam(caller, team)) {
+                teams.add(team);
+            }
+        }
+        teams.sort(TEAMS_BY_NAME);
+        return teams;
+    }
+
+    /**
+     * The team with this id, if {@code caller} may see its KPIs.
+     *
+     * @throws NotFoundException     if the directory has no such team
+     * @throws AccessDeniedException if the caller is neither an admin nor a head of that team
+     */
+    public Team visibleTeam(User caller, String teamId) {
+        Team team = directory.team(teamId)
+                .orElseThrow(() -> new NotFoundException("no team with id '" + teamId + "'"));
+        if (!maySeeTeam(caller, team)) {
+            throw new AccessDeniedException("team KPIs are for the team's heads of sales and for admins; '"
+                    + caller.login() + "' does not head team '" + team.id() + "'");
+        }
+        return team;
+    }
+
     /**
      * Checks that {@code caller} is an admin.
      *
-     * @param what what the caller asked for, e.g. "the ingest status"
+     * @param what what the caller asked for, e.g. "see the ingest status"
      * @throws AccessDeniedException if not
      */
     public void requireAdmin(User caller, String what) {
         if (!caller.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("only a CRM admin may see " + what + "; '" + caller.login()
+            throw new AccessDeniedException("only a CRM admin may " + what + "; '" + caller.login()
                     + "' has roles " + caller.roles().stream().map(Role::name).sorted().toList());
         }
     }

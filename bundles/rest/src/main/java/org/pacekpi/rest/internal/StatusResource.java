@@ -43,7 +43,7 @@ public class StatusResource {
     /** The ingest status. */
     @GET
     public IngestStatus status(@Context HttpHeaders headers) {
-        policy.requireAdmin(authentication.caller(headers), "the ingest status");
+        policy.requireAdmin(authentication.caller(headers), "see the ingest status");
         return monitor.status();
     }
 }

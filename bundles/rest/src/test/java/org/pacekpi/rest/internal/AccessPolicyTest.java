@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pacekpi.api.NotFoundException;
+import org.pacekpi.host.directory.Role;
+import org.pacekpi.host.directory.Team;
 import org.pacekpi.host.directory.User;
 
 class AccessPolicyTest {
@@ -86,10 +88,57 @@ class AccessPolicyTest {
 
     @Test
     void onlyAdminsPassRequireAdmin() {
-        policy.requireAdmin(user("root"), "the ingest status");
-        assertThatThrownBy(() -> policy.requireAdmin(user("hedda"), "the ingest status"))
+        policy.requireAdmin(user("root"), "see the ingest status");
+        assertThatThrownBy(() -> policy.requireAdmin(user("hedda"), "see the ingest status"))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessage("only a CRM admin may see the ingest status; 'hedda' has roles [HEAD]");
+    }
+
+    @ParameterizedTest(name = "{0} sees the KPIs of team {1}: {2}")
+    @CsvSource({
+            // team KPIs: the team's heads and admins; a manager does not see their own team's
+            "hedda, north, true", "hedda, south, false",
+            "sven, south, true", "sven, north, false",
+            "root, north, true", "root, south, true",
+            "m1, north, false", "m3, south, false", "nobody, north, false" })
+    void teamMatrix(String caller, String teamId, boolean allowed) {
+        assertThat(policy.maySeeTeam(user(caller), directory.team(teamId).orElseThrow())).isEqualTo(allowed);
+        if (allowed) {
+            assertThat(policy.visibleTeam(user(caller), teamId).id()).isEqualTo(teamId);
+        } else {
+            assertThatThrownBy(() -> policy.visibleTeam(user(caller), teamId))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessage("team KPIs are for the team's heads of sales and for admins; '" + caller
+                            + "' does not head team '" + teamId + "'");
+        }
+    }
+
+    @Test
+    void aHeadWithoutTheHeadRoleIsNoHead() {
+        // listed as head of the team by the host, but the role was taken away
+        FakeDirectory demoted = new FakeDirectory().team("north", "North", "ex").user("ex", "Ex Head", null,
+                Role.MANAGER);
+        AccessPolicy rules = new AccessPolicy(demoted);
+        assertThat(rules.visibleTeams(demoted.user("ex").orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void teamListsAreByNameAndOnlyTheTeamsOneMaySee() {
+        FakeDirectory named = FakeDirectory.sales().team("a-team", "Zulu", "hedda");
+        AccessPolicy rules = new AccessPolicy(named);
+        assertThat(rules.visibleTeams(named.user("root").orElseThrow())).extracting(Team::id)
+                .containsExactly("north", "south", "a-team");
+        assertThat(rules.visibleTeams(named.user("hedda").orElseThrow())).extracting(Team::id)
+                .containsExactly("north", "a-team");
+        assertThat(rules.visibleTeams(named.user("sven").orElseThrow())).extracting(Team::id)
+                .containsExactly("south");
+        assertThat(rules.visibleTeams(named.user("m1").orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void unknownTeamIsNotFoundEvenForAnAdmin() {
+        assertThatThrownBy(() -> policy.visibleTeam(user("root"), "west")).isInstanceOf(NotFoundException.class)
+                .hasMessage("no team with id 'west'");
     }
 
     private static List<String> ids(List<User> users) {

@@ -27,8 +27,8 @@ class ComponentWiringTest {
     @Test
     void resourcesAndExtensionsSelectThePaceApplication() throws Exception {
         Map<String, Map<String, String>> components = components();
-        for (Class<?> type : new Class<?>[] { MeResource.class, ManagersResource.class, StatusResource.class,
-                PaceJsonProvider.class, ProblemMapper.class }) {
+        for (Class<?> type : new Class<?>[] { MeResource.class, ManagersResource.class, TeamsResource.class,
+                StatusResource.class, AdminResource.class, PaceJsonProvider.class, ProblemMapper.class }) {
             Map<String, String> properties = components.get(type.getName());
             assertThat(properties).as(type.getSimpleName() + " component").isNotNull();
             assertThat(properties).as(type.getSimpleName())
@@ -37,7 +37,11 @@ class ComponentWiringTest {
         }
         assertThat(components.get(PaceJsonProvider.class.getName())).containsEntry("osgi.jakartars.extension", "true");
         assertThat(components.get(ProblemMapper.class.getName())).containsEntry("osgi.jakartars.extension", "true");
-        assertThat(components.get(MeResource.class.getName())).containsEntry("osgi.jakartars.resource", "true");
+        for (Class<?> resource : new Class<?>[] { MeResource.class, ManagersResource.class, TeamsResource.class,
+                StatusResource.class, AdminResource.class }) {
+            assertThat(components.get(resource.getName())).as(resource.getSimpleName())
+                    .containsEntry("osgi.jakartars.resource", "true");
+        }
     }
 
     @Test

@@ -38,6 +38,12 @@ final class FakeHeaders implements HttpHeaders {
         return h;
     }
 
+    /** Adds a request header, e.g. {@code Origin}. */
+    FakeHeaders with(String name, String value) {
+        headers.add(name, value);
+        return this;
+    }
+
     @Override
     public List<String> getRequestHeader(String name) {
         return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)

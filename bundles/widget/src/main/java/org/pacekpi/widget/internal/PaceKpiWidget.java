@@ -7,8 +7,10 @@ import org.pacekpi.host.dashboard.DashboardWidget;
 import org.pacekpi.host.directory.Role;
 
 /**
- * Puts {@code <pace-kpi-widget>} on the host's dashboard for managers (their own touches), heads of sales and
- * admins (a table of the managers they may see). The element fetches its numbers from Pace's REST API itself.
+ * Puts {@code <pace-kpi-widget>} on the host's dashboard for managers (their own numbers this week and this month:
+ * touches, first contacts, meetings held, call attempts, deals won, revenue, working days left, and why some
+ * activities did not count), heads of sales and admins (a table of the managers they may see, by team). The element
+ * fetches its numbers from Pace's REST API itself.
  */
 @Component(service = DashboardWidget.class)
 public class PaceKpiWidget implements DashboardWidget {

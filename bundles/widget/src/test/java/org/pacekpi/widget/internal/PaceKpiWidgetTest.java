@@ -50,6 +50,8 @@ class PaceKpiWidgetTest {
                 .contains("attachShadow(")
                 .contains("'data-state'").contains("'loading'").contains("'ready'").contains("'error'")
                 .contains("'data-metric': 'touches'").contains("'data-period'").contains("'data-manager-id'")
+                .contains("'data-metric': 'revenue'").contains("'data-metric': 'workingDaysLeft'")
+                .contains("/exclusions?period=week")
                 .contains("'crm:activity-logged'")
                 .contains("'/pace/api/v1'")
                 .contains("credentials: 'same-origin'")

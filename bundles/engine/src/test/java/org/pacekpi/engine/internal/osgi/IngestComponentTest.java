@@ -16,10 +16,13 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
+import org.pacekpi.api.dto.RebuildResult;
+import org.pacekpi.engine.internal.CountingSettings;
 import org.pacekpi.engine.internal.InMemoryDirectory;
 import org.pacekpi.engine.internal.InMemoryHistory;
 import org.pacekpi.engine.internal.InMemoryPaceStore;
 import org.pacekpi.engine.internal.IngestPipeline;
+import org.pacekpi.engine.internal.RebuildMarker;
 import org.pacekpi.host.activity.Activity;
 import org.pacekpi.host.activity.ActivityChange;
 import org.pacekpi.host.activity.ActivityKind;
@@ -48,7 +51,8 @@ class IngestComponentTest {
 
     /** Activates the component as SCR would and waits for its start-up catch-up. */
     private IngestComponent activate(int queueCapacity) {
-        component = new IngestComponent(store, host, directory, config(queueCapacity, 3600));
+        component = new IngestComponent(store, host, directory, CountingSettings.DEFAULTS,
+                config(queueCapacity, 3600), RebuildMarker.inMemory());
         eventually().until(() -> component.pipeline().completedCatchUps() >= 1);
         return component;
     }
@@ -103,10 +107,26 @@ class IngestComponentTest {
                 .noneMatch(t -> t.getName().equals(IngestPipeline.WRITER_THREAD_NAME) && t.isAlive());
         assertThat(store.touches("ann")).isZero();
 
-        store.hook((entries, cursor) -> { });
+        store.hook((activities, cursor) -> { });
         activate(10);
         eventually().until(() -> store.touches("ann") == 1);
         assertThat(store.appliedSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void rebuildServiceRecountsTheLogAndReturnsWhenDone() {
+        activate(10);
+        for (int i = 0; i < 5; i++) {
+            component.handleEvent(event(logCall("c" + i)));
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> store.touches("ann") == 5);
+
+        RebuildResult result = component.rebuild();
+
+        assertThat(result.activities()).isEqualTo(5);
+        assertThat(result.appliedSequence()).isEqualTo(store.appliedSequence());
+        assertThat(store.touches("ann")).isEqualTo(5);
+        assertThat(store.aggregatesMatchLog()).isTrue();
     }
 
     @Test
@@ -127,10 +147,12 @@ class IngestComponentTest {
 
     @Test
     void invalidConfigurationNamesTheProperty() {
-        assertThatThrownBy(() -> new IngestComponent(store, host, directory, config(0, 5)))
+        assertThatThrownBy(() -> new IngestComponent(store, host, directory, CountingSettings.DEFAULTS, config(0, 5),
+                RebuildMarker.inMemory()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("org.pacekpi.ingest: queueCapacity must be greater than 0, was 0");
-        assertThatThrownBy(() -> new IngestComponent(store, host, directory, config(10, -5)))
+        assertThatThrownBy(() -> new IngestComponent(store, host, directory, CountingSettings.DEFAULTS,
+                config(10, -5), RebuildMarker.inMemory()))
                 .hasMessage("org.pacekpi.ingest: catchUpIntervalSeconds must be greater than 0, was -5");
     }
 
@@ -160,6 +182,11 @@ class IngestComponentTest {
             @Override
             public int historyPageSize() {
                 return 1000;
+            }
+
+            @Override
+            public int rebuildPageSize() {
+                return 2;
             }
         };
     }

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -18,66 +17,103 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.pacekpi.api.store.ActivityEntry;
-import org.pacekpi.api.store.ApplyResult;
 import org.pacekpi.api.store.Contribution;
+import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.api.store.PaceStore;
 import org.pacekpi.api.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link PaceStore} on JDBC (H2 or PostgreSQL), plain Java so it can be tested without OSGi.
  *
- * <p>Tables: {@code pace_activity} (one row per activity id, the newest version; a deleted one stays as a
- * tombstone), {@code pace_activity_counterpart}, {@code pace_contribution} (what each stored version adds),
- * {@code pace_daily_aggregate} (per manager, metric and local day; always equal to the sum of the contributions) and
- * {@code pace_cursor}. The schema is migrated on first use, not on construction (see {@link #ensureSchema()}).
+ * <p>Tables: {@code pace_activity} (one row per activity id with its counting state; a deleted one stays as a
+ * tombstone), {@code pace_activity_counterpart}, {@code pace_contribution} (what each stored activity adds),
+ * {@code pace_daily_aggregate} (per manager, metric and local day; always the sum of the contributions, and no row
+ * where that sum is zero) and {@code pace_cursor}. The schema is migrated on first use, not on construction (see
+ * {@link #ensureSchema()}).
  *
- * <p>Amounts are stored as {@code NUMERIC(19,4)}: they come back with scale 4 (rounded half-up beyond that), so
- * compare them with {@link BigDecimal#compareTo}.
+ * <p>Writes are serialized: by a lock in this JVM, and across instances sharing the database by the cursor row,
+ * which every write locks first. Reads that take several statements (an activity, its counterparts, its
+ * contributions) run in one repeatable-read snapshot, so they never see half of a write.
+ *
+ * <p>{@link #resetCounting()} does not rewrite the log: it starts a new counting generation (pace_cursor), and a row's
+ * state columns count only while the row's {@code counted_generation} is the current one, so every state is forgotten
+ * at once and each becomes current again when the engine writes the activity.
+ *
+ * <p>What the store gives back beyond the {@link PaceStore} contract: amounts come back with scale 4 (rounded half-up
+ * beyond that), so compare them with {@link BigDecimal#compareTo}; an activity not counted since the last reset has
+ * a counting state of nulls (its {@link CountingState#localDay()} is null) and no contributions, except one stored
+ * before schema V2 and not recounted yet, which keeps the contributions it was stored with; contributions come back
+ * ordered by manager, metric, day and value; ids are ordered as the database orders them ({@link #logPage}), which for
+ * PostgreSQL depends on the column's collation.
  */
 public final class JdbcPaceStore implements PaceStore {
 
-    /** Ids per IN list: well below every driver's parameter limit, few round trips for a 500-entry page. */
-    private static final int IN_CHUNK = 500;
     private static final int AMOUNT_SCALE = 4;
+    /** Activities written between two checks of the table statistics. */
+    private static final long STATISTICS_CHECK_ROWS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPaceStore.class);
 
     private static final String ACTIVITY_COLUMNS = "sequence, deleted, occurred_at_epoch_s, occurred_at_nano,"
-            + " actor_id, kind, channel, direction, outcome, duration_s, deal_id, stage, amount, currency, automated";
+            + " actor_id, kind, channel, direction, outcome, duration_s, deal_id, stage, amount, currency, automated,"
+            + " local_day, exclusion_reason, duplicate_key, contact_key, counted_generation";
+    /** Columns read for an activity, in the order {@link #readActivityColumns} expects: id first. */
+    private static final String SELECT_COLUMNS = "a.id, a." + ACTIVITY_COLUMNS.replace(", ", ", a.");
+    private static final int COLUMN_COUNT = 21;
+    private static final String COUNTERPART_COLUMNS = "c.position, c.contact_id, c.account_id, c.email, c.phone,"
+            + " c.internal";
+
     private static final String INSERT_ACTIVITY = "INSERT INTO pace_activity (" + ACTIVITY_COLUMNS + ", id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_ACTIVITY = "UPDATE pace_activity SET sequence = ?, deleted = ?,"
-            + " occurred_at_epoch_s = ?, occurred_at_nano = ?, actor_id = ?, kind = ?, channel = ?, direction = ?,"
-            + " outcome = ?, duration_s = ?, deal_id = ?, stage = ?, amount = ?, currency = ?, automated = ?"
-            + " WHERE id = ?";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_ACTIVITY = "UPDATE pace_activity SET "
+            + ACTIVITY_COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ?";
     private static final String INSERT_COUNTERPART = "INSERT INTO pace_activity_counterpart"
             + " (activity_id, position, contact_id, account_id, email, phone, internal) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_CONTRIBUTION = "INSERT INTO pace_contribution"
             + " (activity_id, manager_id, metric, local_day, metric_value) VALUES (?, ?, ?, ?, ?)";
-    private static final String DELETE_EMPTY_AGGREGATE = "DELETE FROM pace_daily_aggregate"
-            + " WHERE manager_id = ? AND metric = ? AND local_day = ? AND metric_value = 0";
-    private static final String SELECT_ACTIVITY = "SELECT a.id, a." + ACTIVITY_COLUMNS.replace(", ", ", a.")
-            + ", c.position, c.contact_id, c.account_id, c.email, c.phone, c.internal"
-            + " FROM pace_activity a LEFT JOIN pace_activity_counterpart c ON c.activity_id = a.id"
-            + " WHERE a.id = ? ORDER BY c.position";
+    /** An activity with its counterparts, one row per counterpart (or one row without), in one statement. */
+    private static final String SELECT_LOGGED = "SELECT " + SELECT_COLUMNS + ", " + COUNTERPART_COLUMNS
+            + " FROM %s a LEFT JOIN pace_activity_counterpart c ON c.activity_id = a.id ORDER BY a.id, c.position";
+    /** A manager's excluded activities in a range of days, counted in the given generation. */
+    private static final String EXCLUDED_WHERE = " WHERE a.actor_id = ? AND a.local_day BETWEEN ? AND ?"
+            + " AND a.exclusion_reason IS NOT NULL AND a.deleted = FALSE AND a.counted_generation = %s";
+    private static final String CURRENT_GENERATION = "(SELECT g.counting_generation FROM pace_cursor g"
+            + " WHERE g.id = 1)";
+
+    private static final Comparator<Contribution> CONTRIBUTION_ORDER = Comparator.comparing(Contribution::managerId)
+            .thenComparing(Contribution::metric).thenComparing(Contribution::day)
+            .thenComparingLong(Contribution::value);
+    private static final Comparator<CountedActivity> OLDEST_FIRST = Comparator
+            .comparing((CountedActivity c) -> c.activity().occurredAt()).thenComparing(c -> c.activity().id());
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final Migrations migrations;
 
+    /** Activities written since the statistics were last checked. */
+    private final AtomicLong writtenSinceStatisticsCheck = new AtomicLong();
+
     /** Serializes writers in this JVM; the cursor row lock does the same across instances sharing the database. */
-    private final ReentrantLock applyLock = new ReentrantLock();
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     private final Object schemaMonitor = new Object();
     private volatile boolean schemaReady;
@@ -104,10 +140,75 @@ public final class JdbcPaceStore implements PaceStore {
         return dialect;
     }
 
+    // ------------------------------------------------------------------------------------------------ reads
+
     @Override
     public long appliedSequence() {
         ensureSchema();
-        return read("the history cursor", connection -> readCursor(connection, false));
+        return read("the history cursor", connection -> readCursor(connection, false).appliedSequence());
+    }
+
+    @Override
+    public Map<String, CountedActivity> activities(Collection<String> ids) {
+        List<InList> chunks = InList.chunks(requireNoNulls(ids, "ids"));
+        if (chunks.isEmpty()) {
+            return Map.of();
+        }
+        ensureSchema();
+        return readSnapshot(describeIds("activities", chunks), connection -> {
+            long generation = readCursor(connection, false).countingGeneration();
+            Map<String, Row> rows = new LinkedHashMap<>();
+            for (InList chunk : chunks) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT " + SELECT_COLUMNS
+                        + " FROM pace_activity a WHERE a.id IN (" + chunk.placeholders() + ")")) {
+                    chunk.bind(query, 1);
+                    readRows(query, rows);
+                }
+            }
+            completeRows(connection, rows);
+            Map<String, CountedActivity> result = new HashMap<>();
+            rows.forEach((id, row) -> result.put(id, row.counted(generation)));
+            return Collections.unmodifiableMap(result);
+        });
+    }
+
+    /** {@inheritDoc} Oldest first (by occurredAt, then id). */
+    @Override
+    public List<CountedActivity> groupMembers(Collection<String> duplicateKeys, Collection<String> contactKeys) {
+        List<InList> duplicateChunks = InList.chunks(requireNoNulls(duplicateKeys, "duplicateKeys"));
+        List<InList> contactChunks = InList.chunks(requireNoNulls(contactKeys, "contactKeys"));
+        if (duplicateChunks.isEmpty() && contactChunks.isEmpty()) {
+            return List.of();
+        }
+        ensureSchema();
+        String what = "the group members of " + duplicateKeys.size() + " duplicate and " + contactKeys.size()
+                + " contact keys";
+        return readSnapshot(what, connection -> {
+            // Two lookups rather than one "duplicate_key IN (...) OR contact_key IN (...)": each uses its own index
+            // on both databases (H2 does not combine two indexes for an OR).
+            long generation = readCursor(connection, false).countingGeneration();
+            Map<String, Row> rows = new LinkedHashMap<>();
+            for (InList chunk : duplicateChunks) {
+                readMembers(connection, "duplicate_key", chunk, generation, rows);
+            }
+            for (InList chunk : contactChunks) {
+                readMembers(connection, "contact_key", chunk, generation, rows);
+            }
+            completeRows(connection, rows);
+            return rows.values().stream().map(row -> row.counted(generation)).sorted(OLDEST_FIRST).toList();
+        });
+    }
+
+    /** Group members by one of the keys; a key left over from before the last reset is no key. */
+    private static void readMembers(Connection connection, String keyColumn, InList chunk, long generation,
+                                    Map<String, Row> rows) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + SELECT_COLUMNS
+                + " FROM pace_activity a WHERE a." + keyColumn + " IN (" + chunk.placeholders() + ")"
+                + " AND a.deleted = FALSE AND a.counted_generation = ?")) {
+            int next = chunk.bind(query, 1);
+            query.setLong(next, generation);
+            readRows(query, rows);
+        }
     }
 
     @Override
@@ -134,17 +235,131 @@ public final class JdbcPaceStore implements PaceStore {
         });
     }
 
+    /** {@inheritDoc} Every manager asked for has an entry, empty when nothing counted for them. */
+    @Override
+    public Map<String, Map<String, Long>> totals(Collection<String> managerIds, LocalDate from, LocalDate to) {
+        List<InList> chunks = InList.chunks(requireNoNulls(managerIds, "managerIds"));
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (chunks.isEmpty()) {
+            return Map.of();
+        }
+        ensureSchema();
+        SqlWork<Map<String, Map<String, Long>>> work = connection -> {
+            Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
+            for (InList chunk : chunks) {
+                chunk.values().forEach(manager -> totals.put(manager, new TreeMap<>()));
+                try (PreparedStatement query = connection.prepareStatement("SELECT manager_id, metric,"
+                        + " SUM(metric_value) FROM pace_daily_aggregate WHERE manager_id IN (" + chunk.placeholders()
+                        + ") AND local_day BETWEEN ? AND ? GROUP BY manager_id, metric")) {
+                    int next = chunk.bind(query, 1);
+                    query.setObject(next, from);
+                    query.setObject(next + 1, to);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            totals.get(rows.getString(1)).put(rows.getString(2), rows.getLong(3));
+                        }
+                    }
+                }
+            }
+            totals.replaceAll((manager, metrics) -> Collections.unmodifiableMap(metrics));
+            return Collections.unmodifiableMap(totals);
+        };
+        String what = "the totals of " + managerIds.size() + " managers from " + from + " to " + to;
+        // One statement reads one consistent state by itself; only several need a snapshot around them.
+        return chunks.size() == 1 ? read(what, work) : readSnapshot(what, work);
+    }
+
+    @Override
+    public Map<String, Long> exclusionCounts(String managerId, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(managerId, "managerId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        ensureSchema();
+        return read("the exclusion counts of manager " + managerId + " from " + from + " to " + to, connection -> {
+            Map<String, Long> counts = new TreeMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT a.exclusion_reason, COUNT(*)"
+                    + " FROM pace_activity a" + String.format(EXCLUDED_WHERE, CURRENT_GENERATION)
+                    + " GROUP BY a.exclusion_reason")) {
+                query.setString(1, managerId);
+                query.setObject(2, from);
+                query.setObject(3, to);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+            return Collections.unmodifiableMap(counts);
+        });
+    }
+
+    /** {@inheritDoc} Deleted activities are not listed; of activities at the same instant the greater id first. */
+    @Override
+    public List<CountedActivity> excluded(String managerId, LocalDate from, LocalDate to, int limit) {
+        Objects.requireNonNull(managerId, "managerId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        ensureSchema();
+        return readSnapshot("the excluded activities of manager " + managerId + " from " + from + " to " + to,
+                connection -> {
+                    long generation = readCursor(connection, false).countingGeneration();
+                    Map<String, Row> rows = new LinkedHashMap<>();
+                    try (PreparedStatement query = connection.prepareStatement("SELECT " + SELECT_COLUMNS
+                            + " FROM pace_activity a" + String.format(EXCLUDED_WHERE, "?")
+                            + " ORDER BY a.occurred_at_epoch_s DESC, a.occurred_at_nano DESC, a.id DESC LIMIT ?")) {
+                        query.setString(1, managerId);
+                        query.setObject(2, from);
+                        query.setObject(3, to);
+                        query.setLong(4, generation);
+                        query.setInt(5, limit);
+                        readRows(query, rows);
+                    }
+                    completeRows(connection, rows);
+                    return rows.values().stream().map(row -> row.counted(generation)).toList();
+                });
+    }
+
+    @Override
+    public List<LoggedActivity> logPage(String afterId, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        ensureSchema();
+        // One statement (the page joined with its counterparts), so the page comes from one snapshot.
+        String page = "(SELECT * FROM pace_activity" + (afterId == null ? "" : " WHERE id > ?")
+                + " ORDER BY id LIMIT ?)";
+        return read("a page of the activity log after " + (afterId == null ? "the start" : "id " + afterId),
+                connection -> {
+                    try (PreparedStatement query = connection.prepareStatement(String.format(SELECT_LOGGED, page))) {
+                        int next = 1;
+                        if (afterId != null) {
+                            query.setString(next++, afterId);
+                        }
+                        query.setInt(next, limit);
+                        return readLogged(query);
+                    }
+                });
+    }
+
     @Override
     public Optional<LoggedActivity> activity(String activityId) {
         Objects.requireNonNull(activityId, "activityId");
         ensureSchema();
-        // One statement (a join) so the activity and its counterparts come from the same snapshot.
         return read("activity " + activityId, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(SELECT_ACTIVITY)) {
+            try (PreparedStatement query = connection.prepareStatement(String.format(SELECT_LOGGED,
+                    "(SELECT * FROM pace_activity WHERE id = ?)"))) {
                 query.setString(1, activityId);
-                try (ResultSet rows = query.executeQuery()) {
-                    return readActivity(rows);
-                }
+                return readLogged(query).stream().findFirst();
             }
         });
     }
@@ -161,174 +376,226 @@ public final class JdbcPaceStore implements PaceStore {
         });
     }
 
+    // ------------------------------------------------------------------------------------------------ writes
+
     @Override
-    public ApplyResult apply(List<ActivityEntry> entries, long historyCursor) {
-        Objects.requireNonNull(entries, "entries");
+    public void write(List<CountedActivity> activities, long historyCursor) {
+        Objects.requireNonNull(activities, "activities");
         if (historyCursor < 0) {
             throw new IllegalArgumentException(
                     "historyCursor must be 0 (live events) or a history sequence number, was " + historyCursor);
         }
-        ensureSchema();
-        SortedMap<String, ActivityEntry> newest = newestPerActivity(entries);
-        String[] step = {"getting a connection"};
-        applyLock.lock();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                ApplyResult result = applyInTransaction(connection, newest, entries.size(), historyCursor, step);
-                step[0] = "committing";
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
+        // In id order: rows are then always written in the same order.
+        SortedMap<String, CountedActivity> byId = new TreeMap<>();
+        for (CountedActivity activity : activities) {
+            Objects.requireNonNull(activity, "activities must not contain null");
+            if (byId.put(activity.activity().id(), activity) != null) {
+                throw new IllegalArgumentException("activity " + activity.activity().id()
+                        + " appears more than once in one write; each id at most once");
             }
-        } catch (SQLException e) {
-            throw new StoreException(applyFailure(entries, historyCursor, step[0], e), e);
-        } finally {
-            applyLock.unlock();
+        }
+        ensureSchema();
+        inWriteTransaction((connection, step) -> writeLocked(connection, step, byId, historyCursor),
+                step -> writeFailure(byId, historyCursor, step));
+        if (writtenSinceStatisticsCheck.addAndGet(byId.size()) >= STATISTICS_CHECK_ROWS) {
+            writtenSinceStatisticsCheck.set(0);
+            refreshStatistics();
         }
     }
 
-    private ApplyResult applyInTransaction(Connection connection, SortedMap<String, ActivityEntry> newest,
-                                           int entryCount, long historyCursor, String[] step) throws SQLException {
+    /**
+     * Lets the database refresh the statistics of tables that grew or changed a lot (see
+     * {@link SqlDialect#analyzeStaleTables}). After a committed write, so it never fails one: a database that
+     * refuses is only slower, which the warning says.
+     */
+    private void refreshStatistics() {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> analyzed = dialect.analyzeStaleTables(connection);
+            if (!analyzed.isEmpty()) {
+                LOG.debug("Refreshed the {} statistics of {}", dialect.displayName(), analyzed);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not refresh the {} planner statistics of the Pace store tables ({}); lookups may get"
+                    + " slower as the tables grow unless autovacuum analyzes them", dialect.displayName(),
+                    sqlMessage(e), e);
+        }
+    }
+
+    private void writeLocked(Connection connection, String[] step, SortedMap<String, CountedActivity> byId,
+                             long historyCursor) throws SQLException {
         step[0] = "locking the history cursor";
-        long cursor = readCursor(connection, true);
+        CursorRow cursor = readCursor(connection, true);
 
-        step[0] = "reading the stored versions";
-        Map<String, Long> stored = storedSequences(connection, newest.keySet());
-        List<LoggedActivity> inserts = new ArrayList<>();
-        List<LoggedActivity> updates = new ArrayList<>();
-        List<ActivityEntry> changed = new ArrayList<>();
-        for (ActivityEntry entry : newest.values()) {
-            Long storedSequence = stored.get(entry.activity().id());
-            if (storedSequence == null) {
-                inserts.add(entry.activity());
-                changed.add(entry);
-            } else if (storedSequence < entry.activity().sequence()) {
-                updates.add(entry.activity());
-                changed.add(entry);
-            }
-        }
+        if (!byId.isEmpty()) {
+            step[0] = "reading the stored contributions";
+            Map<String, List<Contribution>> stored = storedContributions(connection, byId.keySet());
 
-        if (!changed.isEmpty()) {
-            // Net change per aggregate row: old contributions out, new ones in, written once per row.
-            Map<AggregateKey, Long> deltas = new TreeMap<>();
-            if (!updates.isEmpty()) {
-                List<String> replacedIds = updates.stream().map(LoggedActivity::id).toList();
-                step[0] = "reading the contributions being replaced";
-                for (Contribution old : storedContributions(connection, replacedIds)) {
-                    deltas.merge(AggregateKey.of(old), -old.value(), Long::sum);
+            List<CountedActivity> inserts = new ArrayList<>();
+            List<CountedActivity> updates = new ArrayList<>();
+            List<CountedActivity> newContributions = new ArrayList<>();
+            List<String> replacedContributions = new ArrayList<>();
+            SortedMap<AggregateKey, Long> deltas = new TreeMap<>();
+            for (CountedActivity activity : byId.values()) {
+                List<Contribution> old = stored.get(activity.activity().id());
+                List<Contribution> next = sorted(activity.state().contributions());
+                (old == null ? inserts : updates).add(activity);
+                if (old != null && old.equals(next)) {
+                    continue; // recounted to the same result, e.g. a group member that did not change
                 }
-                step[0] = "removing the replaced contributions and counterparts";
-                deleteByActivity(connection, "DELETE FROM pace_contribution WHERE activity_id = ?", replacedIds);
-                deleteByActivity(connection, "DELETE FROM pace_activity_counterpart WHERE activity_id = ?",
-                        replacedIds);
+                if (old != null && !old.isEmpty()) {
+                    replacedContributions.add(activity.activity().id());
+                    old.forEach(c -> deltas.merge(AggregateKey.of(c), -c.value(), Long::sum));
+                }
+                if (!next.isEmpty()) {
+                    newContributions.add(activity);
+                    next.forEach(c -> deltas.merge(AggregateKey.of(c), c.value(), Long::sum));
+                }
             }
+
+            step[0] = "removing the replaced contributions";
+            deleteByActivity(connection, "pace_contribution", replacedContributions);
+            step[0] = "removing the replaced counterparts";
+            deleteByActivity(connection, "pace_activity_counterpart",
+                    updates.stream().map(a -> a.activity().id()).toList());
             step[0] = "writing activity rows";
-            writeActivities(connection, UPDATE_ACTIVITY, updates);
-            writeActivities(connection, INSERT_ACTIVITY, inserts);
+            writeActivities(connection, UPDATE_ACTIVITY, updates, cursor.countingGeneration());
+            writeActivities(connection, INSERT_ACTIVITY, inserts, cursor.countingGeneration());
             step[0] = "writing counterparts";
-            writeCounterparts(connection, changed);
+            writeCounterparts(connection, byId.values());
             step[0] = "writing contributions";
-            writeContributions(connection, changed, deltas);
+            writeContributions(connection, newContributions);
             step[0] = "adjusting the daily aggregates";
-            adjustAggregates(connection, deltas);
+            deltas.values().removeIf(delta -> delta == 0); // e.g. a correction that moved nothing
+            if (!deltas.isEmpty()) {
+                dialect.addToAggregates(connection, deltas);
+            }
         }
 
-        long newCursor = cursor;
-        if (historyCursor > cursor) {
+        if (historyCursor > cursor.appliedSequence()) {
             step[0] = "moving the history cursor";
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE pace_cursor SET applied_sequence = ? WHERE id = 1")) {
                 update.setLong(1, historyCursor);
                 update.executeUpdate();
             }
-            newCursor = historyCursor;
         }
-        return new ApplyResult(changed.size(), entryCount - changed.size(), newCursor);
+    }
+
+    @Override
+    public void resetCounting() {
+        ensureSchema();
+        inWriteTransaction((connection, step) -> {
+            step[0] = "locking the history cursor";
+            readCursor(connection, true);
+            try (Statement statement = connection.createStatement()) {
+                // Rather than rewriting every activity row (minutes for millions), a new generation makes every
+                // stored state stale at once; see V2__counting_state.sql.
+                step[0] = "starting a new counting generation";
+                statement.executeUpdate("UPDATE pace_cursor SET counting_generation = counting_generation + 1"
+                        + " WHERE id = 1");
+                // Last, because on PostgreSQL it locks out readers of the aggregates until the commit.
+                step[0] = "deleting the contributions and aggregates";
+                dialect.clearCounting(statement);
+            }
+        }, step -> "Failed resetting the counting state, while " + step + "; nothing was changed");
     }
 
     /**
-     * The newest entry per activity id, in id order (a fixed order in which rows are written keeps lock order
-     * predictable). Of several entries with the same sequence the first wins; the rest are duplicates.
+     * Runs a write in one transaction under the JVM's write lock (the work takes the cursor row lock first); rolls
+     * back and throws a {@link StoreException} that says what was being done when it fails.
+     *
+     * @param failure what failed, from the step that was running
      */
-    private static SortedMap<String, ActivityEntry> newestPerActivity(List<ActivityEntry> entries) {
-        SortedMap<String, ActivityEntry> newest = new TreeMap<>();
-        for (ActivityEntry entry : entries) {
-            Objects.requireNonNull(entry, "entries must not contain null");
-            newest.merge(entry.activity().id(), entry,
-                    (kept, candidate) -> candidate.activity().sequence() > kept.activity().sequence() ? candidate : kept);
+    private void inWriteTransaction(WriteWork work, Function<String, String> failure) {
+        String[] step = {"getting a connection"};
+        writeLock.lock();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection, step);
+                step[0] = "committing";
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(failure.apply(step[0]) + ": " + sqlMessage(e), e);
+        } finally {
+            writeLock.unlock();
         }
-        return newest;
     }
 
-    private static long readCursor(Connection connection, boolean forUpdate) throws SQLException {
+    private static CursorRow readCursor(Connection connection, boolean forUpdate) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT applied_sequence FROM pace_cursor WHERE id = 1"
-                     + (forUpdate ? " FOR UPDATE" : ""))) {
+             ResultSet rows = statement.executeQuery("SELECT applied_sequence, counting_generation FROM pace_cursor"
+                     + " WHERE id = 1" + (forUpdate ? " FOR UPDATE" : ""))) {
             if (!rows.next()) {
                 throw new SQLException("pace_cursor has no row: the store's schema is damaged (its V1 migration"
                         + " inserts the row)");
             }
-            return rows.getLong(1);
+            return new CursorRow(rows.getLong(1), rows.getLong(2));
         }
     }
 
-    private static Map<String, Long> storedSequences(Connection connection, Collection<String> ids)
+    /**
+     * The single row of pace_cursor.
+     *
+     * @param appliedSequence    the history cursor
+     * @param countingGeneration the generation of counting states that are current (see resetCounting)
+     */
+    private record CursorRow(long appliedSequence, long countingGeneration) {
+    }
+
+    /** The stored activities among {@code ids}, each with its contributions (sorted, maybe none). */
+    private static Map<String, List<Contribution>> storedContributions(Connection connection, Collection<String> ids)
             throws SQLException {
-        Map<String, Long> stored = new HashMap<>();
-        for (List<String> chunk : chunks(ids)) {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, sequence FROM pace_activity WHERE id IN (" + placeholders(chunk.size()) + ")")) {
-                bindStrings(query, chunk);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        stored.put(rows.getString(1), rows.getLong(2));
-                    }
+        // Two plain lookups rather than a join: PostgreSQL does not carry an IN list across a LEFT JOIN, and would
+        // scan all of pace_contribution for the join.
+        Map<String, List<Contribution>> stored = new HashMap<>();
+        for (InList chunk : InList.chunks(ids)) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM pace_activity WHERE id IN ("
+                    + chunk.placeholders() + ")");
+                 ResultSet rows = bindAndQuery(query, chunk)) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1), new ArrayList<>());
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement("SELECT activity_id, manager_id, metric,"
+                    + " local_day, metric_value FROM pace_contribution WHERE activity_id IN (" + chunk.placeholders()
+                    + ")");
+                 ResultSet rows = bindAndQuery(query, chunk)) {
+                while (rows.next()) {
+                    stored.get(rows.getString(1)).add(new Contribution(rows.getString(2), rows.getString(3),
+                            rows.getObject(4, LocalDate.class), rows.getLong(5)));
                 }
             }
         }
+        stored.values().forEach(list -> list.sort(CONTRIBUTION_ORDER));
         return stored;
     }
 
-    private static List<Contribution> storedContributions(Connection connection, Collection<String> activityIds)
+    private static void deleteByActivity(Connection connection, String table, List<String> activityIds)
             throws SQLException {
-        List<Contribution> contributions = new ArrayList<>();
-        for (List<String> chunk : chunks(activityIds)) {
-            try (PreparedStatement query = connection.prepareStatement("SELECT manager_id, metric, local_day,"
-                    + " metric_value FROM pace_contribution WHERE activity_id IN (" + placeholders(chunk.size()) + ")")) {
-                bindStrings(query, chunk);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        contributions.add(new Contribution(rows.getString(1), rows.getString(2),
-                                rows.getObject(3, LocalDate.class), rows.getLong(4)));
-                    }
-                }
+        for (InList chunk : InList.chunks(activityIds)) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                    + " WHERE activity_id IN (" + chunk.placeholders() + ")")) {
+                chunk.bind(delete, 1);
+                delete.executeUpdate();
             }
-        }
-        return contributions;
-    }
-
-    private static void deleteByActivity(Connection connection, String sql, List<String> activityIds)
-            throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            for (String id : activityIds) {
-                delete.setString(1, id);
-                delete.addBatch();
-            }
-            delete.executeBatch();
         }
     }
 
-    /** Both statements take the 15 value columns first and the id last. */
-    private static void writeActivities(Connection connection, String sql, List<LoggedActivity> activities)
-            throws SQLException {
+    /** Both statements take the 20 value columns first and the id last. */
+    private static void writeActivities(Connection connection, String sql, List<CountedActivity> activities,
+                                        long generation) throws SQLException {
         if (activities.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (LoggedActivity a : activities) {
+            for (CountedActivity counted : activities) {
+                LoggedActivity a = counted.activity();
+                CountingState state = counted.state();
                 statement.setLong(1, a.sequence());
                 statement.setBoolean(2, a.deleted());
                 statement.setLong(3, a.occurredAt().getEpochSecond());
@@ -354,21 +621,31 @@ public final class JdbcPaceStore implements PaceStore {
                 }
                 setNullableString(statement, 14, a.currency());
                 statement.setBoolean(15, a.automated());
-                statement.setString(16, a.id());
+                if (state.localDay() == null) {
+                    statement.setNull(16, Types.DATE);
+                } else {
+                    statement.setObject(16, state.localDay());
+                }
+                setNullableString(statement, 17, state.exclusionReason());
+                setNullableString(statement, 18, state.duplicateKey());
+                setNullableString(statement, 19, state.contactKey());
+                statement.setLong(20, generation);
+                statement.setString(21, a.id());
                 statement.addBatch();
             }
             statement.executeBatch();
         }
     }
 
-    private static void writeCounterparts(Connection connection, List<ActivityEntry> changed) throws SQLException {
+    private static void writeCounterparts(Connection connection, Collection<CountedActivity> activities)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_COUNTERPART)) {
             boolean any = false;
-            for (ActivityEntry entry : changed) {
-                List<LoggedCounterpart> counterparts = entry.activity().counterparts();
+            for (CountedActivity counted : activities) {
+                List<LoggedCounterpart> counterparts = counted.activity().counterparts();
                 for (int position = 0; position < counterparts.size(); position++) {
                     LoggedCounterpart c = counterparts.get(position);
-                    insert.setString(1, entry.activity().id());
+                    insert.setString(1, counted.activity().id());
                     insert.setInt(2, position);
                     setNullableString(insert, 3, c.contactId());
                     setNullableString(insert, 4, c.accountId());
@@ -385,99 +662,189 @@ public final class JdbcPaceStore implements PaceStore {
         }
     }
 
-    private static void writeContributions(Connection connection, List<ActivityEntry> changed,
-                                           Map<AggregateKey, Long> deltas) throws SQLException {
+    private static void writeContributions(Connection connection, List<CountedActivity> activities)
+            throws SQLException {
+        if (activities.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_CONTRIBUTION)) {
-            boolean any = false;
-            for (ActivityEntry entry : changed) {
-                for (Contribution c : entry.contributions()) {
-                    insert.setString(1, entry.activity().id());
+            for (CountedActivity counted : activities) {
+                for (Contribution c : counted.state().contributions()) {
+                    insert.setString(1, counted.activity().id());
                     insert.setString(2, c.managerId());
                     insert.setString(3, c.metric());
                     insert.setObject(4, c.day());
                     insert.setLong(5, c.value());
                     insert.addBatch();
-                    deltas.merge(AggregateKey.of(c), c.value(), Long::sum);
-                    any = true;
                 }
             }
-            if (any) {
-                insert.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ row mapping
+
+    /** Reads activity rows (the {@link #SELECT_COLUMNS}) into {@code rows}, keeping the first of a repeated id. */
+    private static void readRows(PreparedStatement query, Map<String, Row> rows) throws SQLException {
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                Row row = readActivityColumns(result);
+                rows.putIfAbsent(row.id, row);
             }
         }
     }
 
-    private void adjustAggregates(Connection connection, Map<AggregateKey, Long> deltas) throws SQLException {
-        List<AggregateKey> shrunk = new ArrayList<>();
-        try (PreparedStatement upsert = connection.prepareStatement(dialect.aggregateDeltaSql())) {
-            boolean any = false;
-            for (Map.Entry<AggregateKey, Long> delta : deltas.entrySet()) {
-                if (delta.getValue() == 0) {
-                    continue; // e.g. a correction that changed the outcome but not the counting
+    /** Adds the counterparts and contributions of the rows, with one query per chunk of ids for each. */
+    private static void completeRows(Connection connection, Map<String, Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<InList> chunks = InList.chunks(rows.keySet());
+        for (InList chunk : chunks) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT c.activity_id, " + COUNTERPART_COLUMNS
+                    + " FROM pace_activity_counterpart c WHERE c.activity_id IN (" + chunk.placeholders() + ")"
+                    + " ORDER BY c.activity_id, c.position");
+                 ResultSet result = bindAndQuery(query, chunk)) {
+                while (result.next()) {
+                    rows.get(result.getString(1)).counterparts.add(readCounterpart(result, 3));
                 }
-                bindKey(upsert, delta.getKey());
-                upsert.setLong(4, delta.getValue());
-                upsert.addBatch();
-                any = true;
-                if (delta.getValue() < 0) {
-                    shrunk.add(delta.getKey());
-                }
-            }
-            if (any) {
-                upsert.executeBatch();
             }
         }
-        if (!shrunk.isEmpty()) {
-            // An aggregate without contributions must not exist: totals() promises absent metrics, not zeros.
-            try (PreparedStatement delete = connection.prepareStatement(DELETE_EMPTY_AGGREGATE)) {
-                for (AggregateKey key : shrunk) {
-                    bindKey(delete, key);
-                    delete.addBatch();
+        for (InList chunk : chunks) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT activity_id, manager_id, metric,"
+                    + " local_day, metric_value FROM pace_contribution WHERE activity_id IN ("
+                    + chunk.placeholders() + ")");
+                 ResultSet result = bindAndQuery(query, chunk)) {
+                while (result.next()) {
+                    rows.get(result.getString(1)).contributions.add(new Contribution(result.getString(2),
+                            result.getString(3), result.getObject(4, LocalDate.class), result.getLong(5)));
                 }
-                delete.executeBatch();
             }
         }
     }
 
-    private static Optional<LoggedActivity> readActivity(ResultSet rows) throws SQLException {
-        if (!rows.next()) {
-            return Optional.empty();
+    private static ResultSet bindAndQuery(PreparedStatement query, InList chunk) throws SQLException {
+        chunk.bind(query, 1);
+        return query.executeQuery();
+    }
+
+    /** Activities joined with their counterparts ({@link #SELECT_LOGGED}), ordered by id and position. */
+    private static List<LoggedActivity> readLogged(PreparedStatement query) throws SQLException {
+        List<LoggedActivity> activities = new ArrayList<>();
+        try (ResultSet result = query.executeQuery()) {
+            Row current = null;
+            while (result.next()) {
+                String id = result.getString(1);
+                if (current == null || !current.id.equals(id)) {
+                    if (current != null) {
+                        activities.add(current.logged());
+                    }
+                    current = readActivityColumns(result);
+                }
+                result.getInt(COLUMN_COUNT + 1);
+                if (!result.wasNull()) {
+                    current.counterparts.add(readCounterpart(result, COLUMN_COUNT + 2));
+                }
+            }
+            if (current != null) {
+                activities.add(current.logged());
+            }
         }
-        String id = rows.getString(1);
-        long sequence = rows.getLong(2);
-        boolean deleted = rows.getBoolean(3);
-        Instant occurredAt = Instant.ofEpochSecond(rows.getLong(4), rows.getInt(5));
-        String actorId = rows.getString(6);
-        String kind = rows.getString(7);
-        String channel = rows.getString(8);
-        String direction = rows.getString(9);
-        String outcome = rows.getString(10);
+        return activities;
+    }
+
+    /** The counterpart columns contact_id, account_id, email, phone, internal from column {@code first} on. */
+    private static LoggedCounterpart readCounterpart(ResultSet result, int first) throws SQLException {
+        return new LoggedCounterpart(result.getString(first), result.getString(first + 1),
+                result.getString(first + 2), result.getString(first + 3), result.getBoolean(first + 4));
+    }
+
+    private static Row readActivityColumns(ResultSet rows) throws SQLException {
+        Row row = new Row();
+        row.id = rows.getString(1);
+        row.sequence = rows.getLong(2);
+        row.deleted = rows.getBoolean(3);
+        row.occurredAt = Instant.ofEpochSecond(rows.getLong(4), rows.getInt(5));
+        row.actorId = rows.getString(6);
+        row.kind = rows.getString(7);
+        row.channel = rows.getString(8);
+        row.direction = rows.getString(9);
+        row.outcome = rows.getString(10);
         long duration = rows.getLong(11);
-        Long durationSeconds = rows.wasNull() ? null : duration;
-        String dealId = rows.getString(12);
-        String stage = rows.getString(13);
-        BigDecimal amount = rows.getBigDecimal(14);
-        String currency = rows.getString(15);
-        boolean automated = rows.getBoolean(16);
-        List<LoggedCounterpart> counterparts = new ArrayList<>();
-        do {
-            rows.getInt(17);
-            if (!rows.wasNull()) {
-                counterparts.add(new LoggedCounterpart(rows.getString(18), rows.getString(19), rows.getString(20),
-                        rows.getString(21), rows.getBoolean(22)));
-            }
-        } while (rows.next());
-        return Optional.of(new LoggedActivity(id, sequence, deleted, occurredAt, actorId, kind, channel, direction,
-                outcome, durationSeconds, counterparts, dealId, stage, amount, currency, automated));
+        row.durationSeconds = rows.wasNull() ? null : duration;
+        row.dealId = rows.getString(12);
+        row.stage = rows.getString(13);
+        row.amount = rows.getBigDecimal(14);
+        row.currency = rows.getString(15);
+        row.automated = rows.getBoolean(16);
+        row.localDay = rows.getObject(17, LocalDate.class);
+        row.exclusionReason = rows.getString(18);
+        row.duplicateKey = rows.getString(19);
+        row.contactKey = rows.getString(20);
+        long generation = rows.getLong(21);
+        row.countedGeneration = rows.wasNull() ? null : generation;
+        return row;
     }
+
+    /** An activity row being read, before its counterparts and contributions are complete. */
+    private static final class Row {
+        String id;
+        long sequence;
+        boolean deleted;
+        Instant occurredAt;
+        String actorId;
+        String kind;
+        String channel;
+        String direction;
+        String outcome;
+        Long durationSeconds;
+        String dealId;
+        String stage;
+        BigDecimal amount;
+        String currency;
+        boolean automated;
+        LocalDate localDay;
+        String exclusionReason;
+        String duplicateKey;
+        String contactKey;
+        /** The generation the state columns were written in; null for a row from before schema V2. */
+        Long countedGeneration;
+        final List<LoggedCounterpart> counterparts = new ArrayList<>();
+        final List<Contribution> contributions = new ArrayList<>();
+
+        LoggedActivity logged() {
+            return new LoggedActivity(id, sequence, deleted, occurredAt, actorId, kind, channel, direction, outcome,
+                    durationSeconds, counterparts, dealId, stage, amount, currency, automated);
+        }
+
+        /** The activity with its state, which is no state unless it was counted in the current generation. */
+        CountedActivity counted(long currentGeneration) {
+            if (deleted && !contributions.isEmpty()) {
+                // write() never stores this (CountedActivity forbids it); only a damaged database holds it.
+                throw new StoreException("Activity " + id + " is deleted but still has " + contributions.size()
+                        + " contributions in pace_contribution: the Pace store is inconsistent; run a rebuild");
+            }
+            contributions.sort(CONTRIBUTION_ORDER);
+            if (countedGeneration == null || countedGeneration != currentGeneration) {
+                // Contributions outlive a stale state only for a row from V1: a reset deletes them all.
+                return new CountedActivity(logged(), new CountingState(null, null, null, null, contributions));
+            }
+            return new CountedActivity(logged(), new CountingState(localDay, exclusionReason, duplicateKey,
+                    contactKey, contributions));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ plumbing
 
     /**
      * Migrates the schema on first use, once. Not in the constructor: the OSGi component constructs the store in
      * its activation, which must stay quick and free of DDL; and not in a background thread, because then every
      * caller would need to wait for it anyway. The first caller (the engine's writer, normally) pays for it and
-     * gets the error if it fails. A failure that only means the database could not be reached (or the connection
-     * broke) is not remembered, so the next use tries again; any other failure (a bad script, an edited script, a newer schema) is remembered
-     * and every later use throws a {@link StoreException} with the original cause, until the store is recreated.
+     * gets the error if it fails. A failure that only means the database could not be reached, the connection broke
+     * or a lock could not be had in time (another bundle, such as the sandbox CRM sharing the embedded H2 database,
+     * holding a long transaction) is not remembered, so the next use tries again; any other failure (a bad script, an edited script, a
+     * newer schema) is remembered and every later use throws a {@link StoreException} with the original cause, until
+     * the store is recreated.
      */
     private void ensureSchema() {
         if (schemaReady) {
@@ -496,7 +863,7 @@ public final class JdbcPaceStore implements PaceStore {
                 migrations.migrate();
                 schemaReady = true;
             } catch (StoreException e) {
-                if (!(e instanceof Migrations.DatabaseUnreachableException) && !lostConnection(e)) {
+                if (!(e instanceof Migrations.DatabaseUnreachableException) && !worthRetrying(e)) {
                     schemaFailure = e;
                 }
                 throw e;
@@ -504,10 +871,13 @@ public final class JdbcPaceStore implements PaceStore {
         }
     }
 
-    /** True when the failure is the connection's (SQLState class 08), not the schema's: worth trying again. */
-    private static boolean lostConnection(Throwable failure) {
+    /**
+     * True when the failure is the connection's (SQLState class 08) or a transient one such as a lock timeout, not the
+     * schema's: worth trying again.
+     */
+    private static boolean worthRetrying(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+            if (t instanceof java.sql.SQLTransientException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08")) {
                 return true;
@@ -516,31 +886,55 @@ public final class JdbcPaceStore implements PaceStore {
         return false;
     }
 
+    /** One statement's worth of reading, in auto-commit: a statement reads one consistent state by itself. */
     private <T> T read(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("Could not read " + what + " from the Pace store on " + dialect.displayName()
-                    + ": " + sqlMessage(e), e);
+            throw new StoreException(readFailure(what, e), e);
         }
     }
 
-    private static String applyFailure(List<ActivityEntry> entries, long historyCursor, String step, SQLException e) {
+    /** Several statements reading one snapshot, in a read-only repeatable-read transaction. */
+    private <T> T readSnapshot(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                dialect.beginSnapshot(connection);
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(readFailure(what, e), e);
+        }
+    }
+
+    private String readFailure(String what, SQLException e) {
+        return "Could not read " + what + " from the Pace store on " + dialect.displayName() + ": " + sqlMessage(e);
+    }
+
+    private static String writeFailure(SortedMap<String, CountedActivity> byId, long historyCursor, String step) {
         StringBuilder message = new StringBuilder("Failed ");
-        if (entries.isEmpty()) {
+        if (byId.isEmpty()) {
             message.append("moving the history cursor to ").append(historyCursor);
         } else {
-            long min = entries.stream().mapToLong(entry -> entry.activity().sequence()).min().orElseThrow();
-            long max = entries.stream().mapToLong(entry -> entry.activity().sequence()).max().orElseThrow();
-            message.append("applying ").append(entries.size())
-                    .append(entries.size() == 1 ? " activity change" : " activity changes")
-                    .append(" (sequences ").append(min).append("..").append(max).append(')');
+            message.append("writing ").append(byId.size()).append(byId.size() == 1 ? " activity (" : " activities (")
+                    .append(byId.keySet().stream().limit(5).collect(Collectors.joining(", ")))
+                    .append(byId.size() > 5 ? ", ..." : "").append(')');
             if (historyCursor > 0) {
                 message.append(" with history cursor ").append(historyCursor);
             }
         }
-        return message.append(", while ").append(step).append("; nothing of the batch was stored: ")
-                .append(sqlMessage(e)).toString();
+        return message.append(", while ").append(step).append("; nothing of the write was stored").toString();
+    }
+
+    private static String describeIds(String what, List<InList> chunks) {
+        int count = chunks.stream().mapToInt(chunk -> chunk.values().size()).sum();
+        return count == 1 ? what + " " + chunks.get(0).values().get(0) : count + " " + what;
     }
 
     /** The driver's message; for a batch, also the first underlying error when the driver keeps it apart. */
@@ -561,10 +955,18 @@ public final class JdbcPaceStore implements PaceStore {
         }
     }
 
-    private static void bindKey(PreparedStatement statement, AggregateKey key) throws SQLException {
-        statement.setString(1, key.managerId());
-        statement.setString(2, key.metric());
-        statement.setObject(3, key.day());
+    private static List<Contribution> sorted(List<Contribution> contributions) {
+        List<Contribution> sorted = new ArrayList<>(contributions);
+        sorted.sort(CONTRIBUTION_ORDER);
+        return sorted;
+    }
+
+    private static <T> Collection<T> requireNoNulls(Collection<T> values, String name) {
+        Objects.requireNonNull(values, name);
+        for (T value : values) {
+            Objects.requireNonNull(value, () -> name + " must not contain null");
+        }
+        return values;
     }
 
     private static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
@@ -575,43 +977,15 @@ public final class JdbcPaceStore implements PaceStore {
         }
     }
 
-    private static void bindStrings(PreparedStatement statement, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            statement.setString(i + 1, values.get(i));
-        }
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    private static List<List<String>> chunks(Collection<String> values) {
-        List<String> all = List.copyOf(values);
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
-        }
-        return chunks;
-    }
-
-    /** One row of pace_daily_aggregate; ordered so rows are always written in the same order. */
-    private record AggregateKey(String managerId, String metric, LocalDate day) implements Comparable<AggregateKey> {
-        private static final Comparator<AggregateKey> ORDER = Comparator.comparing(AggregateKey::managerId)
-                .thenComparing(AggregateKey::metric).thenComparing(AggregateKey::day);
-
-        static AggregateKey of(Contribution contribution) {
-            return new AggregateKey(contribution.managerId(), contribution.metric(), contribution.day());
-        }
-
-        @Override
-        public int compareTo(AggregateKey other) {
-            return ORDER.compare(this, other);
-        }
-    }
-
     /** A piece of JDBC work on a connection. */
     @FunctionalInterface
     private interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** The body of a write transaction; it keeps {@code step[0]} up to date for the failure message. */
+    @FunctionalInterface
+    private interface WriteWork {
+        void run(Connection connection, String[] step) throws SQLException;
     }
 }

@@ -2,9 +2,16 @@ package org.pacekpi.store.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,15 +23,44 @@ public enum SqlDialect {
     /** Embedded H2 2.x, the default. */
     H2("H2", "jdbc:h2:", "org.h2.Driver", "h2") {
         @Override
-        String aggregateDeltaSql() {
-            // H2 has no INSERT ... ON CONFLICT DO UPDATE; its standard MERGE ... USING adds to an existing row.
-            return "MERGE INTO pace_daily_aggregate a"
+        void addToAggregates(Connection connection, SortedMap<AggregateKey, Long> deltas) throws SQLException {
+            // H2 has no INSERT ... ON CONFLICT; its standard MERGE adds to an existing row, inserts a missing one and
+            // deletes the row whose sum reaches zero, all in one statement. Statements are cheap in embedded H2.
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO pace_daily_aggregate a"
                     + " USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(64)), CAST(? AS DATE),"
                     + " CAST(? AS BIGINT))) AS d (manager_id, metric, local_day, delta)"
                     + " ON a.manager_id = d.manager_id AND a.metric = d.metric AND a.local_day = d.local_day"
+                    + " WHEN MATCHED AND a.metric_value + d.delta = 0 THEN DELETE"
                     + " WHEN MATCHED THEN UPDATE SET metric_value = a.metric_value + d.delta"
                     + " WHEN NOT MATCHED THEN INSERT (manager_id, metric, local_day, metric_value)"
-                    + " VALUES (d.manager_id, d.metric, d.local_day, d.delta)";
+                    + " VALUES (d.manager_id, d.metric, d.local_day, d.delta)")) {
+                for (Map.Entry<AggregateKey, Long> delta : deltas.entrySet()) {
+                    merge.setString(1, delta.getKey().managerId());
+                    merge.setString(2, delta.getKey().metric());
+                    merge.setObject(3, delta.getKey().day());
+                    merge.setLong(4, delta.getValue());
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+        }
+
+        @Override
+        void beginSnapshot(Connection connection) throws SQLException {
+            // Local to the embedded session; the pool restores the default level when the connection returns.
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
+
+        @Override
+        void clearCounting(Statement statement) throws SQLException {
+            // H2's TRUNCATE commits the open transaction, which would split the reset in two.
+            statement.executeUpdate("DELETE FROM pace_contribution");
+            statement.executeUpdate("DELETE FROM pace_daily_aggregate");
+        }
+
+        @Override
+        List<String> analyzeStaleTables(Connection connection) {
+            return List.of(); // H2 analyzes a table by itself after every 2000 changed rows (ANALYZE_AUTO)
         }
 
         @Override
@@ -40,10 +76,94 @@ public enum SqlDialect {
     /** PostgreSQL (tested on 15), chosen by configuration. */
     POSTGRESQL("PostgreSQL", "jdbc:postgresql:", "org.postgresql.Driver", "postgresql") {
         @Override
-        String aggregateDeltaSql() {
-            return "INSERT INTO pace_daily_aggregate (manager_id, metric, local_day, metric_value) VALUES (?, ?, ?, ?)"
+        void addToAggregates(Connection connection, SortedMap<AggregateKey, Long> deltas) throws SQLException {
+            // Set-based: every delta in one statement (arrays, so the text is the same for any number of rows), and
+            // the rows that reached zero come back so that only they are deleted, usually none. A row is touched at
+            // most once because the keys are distinct.
+            int size = deltas.size();
+            String[] managers = new String[size];
+            String[] metrics = new String[size];
+            String[] days = new String[size];
+            Long[] values = new Long[size];
+            int i = 0;
+            for (Map.Entry<AggregateKey, Long> delta : deltas.entrySet()) {
+                managers[i] = delta.getKey().managerId();
+                metrics[i] = delta.getKey().metric();
+                days[i] = delta.getKey().day().toString();
+                values[i] = delta.getValue();
+                i++;
+            }
+            List<AggregateKey> zeros = new ArrayList<>();
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO pace_daily_aggregate"
+                    + " (manager_id, metric, local_day, metric_value)"
+                    + " SELECT * FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS DATE[]),"
+                    + " CAST(? AS BIGINT[]))"
                     + " ON CONFLICT (manager_id, metric, local_day)"
-                    + " DO UPDATE SET metric_value = pace_daily_aggregate.metric_value + EXCLUDED.metric_value";
+                    + " DO UPDATE SET metric_value = pace_daily_aggregate.metric_value + EXCLUDED.metric_value"
+                    + " RETURNING manager_id, metric, local_day, metric_value")) {
+                upsert.setArray(1, connection.createArrayOf("varchar", managers));
+                upsert.setArray(2, connection.createArrayOf("varchar", metrics));
+                upsert.setArray(3, connection.createArrayOf("varchar", days));
+                upsert.setArray(4, connection.createArrayOf("int8", values));
+                try (ResultSet rows = upsert.executeQuery()) {
+                    while (rows.next()) {
+                        if (rows.getLong(4) == 0) {
+                            zeros.add(new AggregateKey(rows.getString(1), rows.getString(2),
+                                    rows.getObject(3, LocalDate.class)));
+                        }
+                    }
+                }
+            }
+            if (!zeros.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM pace_daily_aggregate"
+                        + " WHERE manager_id = ? AND metric = ? AND local_day = ? AND metric_value = 0")) {
+                    for (AggregateKey key : zeros) {
+                        delete.setString(1, key.managerId());
+                        delete.setString(2, key.metric());
+                        delete.setObject(3, key.day());
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
+                }
+            }
+        }
+
+        @Override
+        void beginSnapshot(Connection connection) throws SQLException {
+            // For this transaction only, so nothing needs restoring; pgjdbc sends it with its BEGIN.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+        }
+
+        @Override
+        void clearCounting(Statement statement) throws SQLException {
+            // TRUNCATE is transactional here, and far quicker than deleting millions of rows one by one. Its lock
+            // blocks readers of the two tables until the reset commits; callers run it last for that reason.
+            statement.executeUpdate("TRUNCATE pace_contribution, pace_daily_aggregate");
+        }
+
+        @Override
+        List<String> analyzeStaleTables(Connection connection) throws SQLException {
+            // The threshold of autovacuum's own analyze (50 rows + 10 %), with a larger floor: checked by row counts
+            // that PostgreSQL keeps anyway, so a server whose autovacuum keeps up never needs this.
+            List<String> stale = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT relname FROM pg_stat_user_tables"
+                         + " WHERE relid IN (" + String.join(", ", STATISTICS_TABLES.stream()
+                         .map(table -> "'" + table + "'::regclass").toList()) + ")"
+                         + " AND n_mod_since_analyze > 1000 + n_live_tup / 10")) {
+                while (rows.next()) {
+                    stale.add(rows.getString(1));
+                }
+            }
+            stale.retainAll(STATISTICS_TABLES); // only our own, fixed names go into the statement
+            if (!stale.isEmpty()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ANALYZE " + String.join(", ", stale));
+                }
+            }
+            return stale;
         }
 
         @Override
@@ -57,6 +177,10 @@ public enum SqlDialect {
             return () -> { };
         }
     };
+
+    /** The tables whose statistics matter to the store's lookups. */
+    static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_activity_counterpart",
+            "pace_contribution", "pace_daily_aggregate");
 
     private final String displayName;
     private final String urlPrefix;
@@ -94,10 +218,29 @@ public enum SqlDialect {
     }
 
     /**
-     * Adds a delta to one daily aggregate, creating the row when missing. Parameters: manager id, metric, day
-     * ({@link java.time.LocalDate}), delta.
+     * Adds each delta (none of them zero) to its daily aggregate, creating missing rows and deleting the rows whose
+     * sum becomes zero: {@code totals()} promises absent metrics, not zeros. Called inside the write transaction.
      */
-    abstract String aggregateDeltaSql();
+    abstract void addToAggregates(Connection connection, SortedMap<AggregateKey, Long> deltas) throws SQLException;
+
+    /**
+     * Makes the transaction just begun on the connection (auto-commit off, nothing run yet) read one snapshot: a
+     * read of several statements (activities, counterparts, contributions) must not see half of a write.
+     */
+    abstract void beginSnapshot(Connection connection) throws SQLException;
+
+    /** Empties pace_contribution and pace_daily_aggregate inside the current transaction. */
+    abstract void clearCounting(Statement statement) throws SQLException;
+
+    /**
+     * Refreshes the planner statistics of the store's tables that changed a lot since they were last analyzed, as
+     * autovacuum would, for a server where it is off or lags behind a bulk load. Without statistics PostgreSQL
+     * plans every {@code IN} lookup of pace_contribution or pace_activity_counterpart as a scan of the whole table,
+     * which makes ingest slow down as the tables grow.
+     *
+     * @return the tables analyzed
+     */
+    abstract List<String> analyzeStaleTables(Connection connection) throws SQLException;
 
     /**
      * Takes the lock that serializes schema migrations of one database among every Pace instance that may run them

@@ -12,12 +12,12 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.pacekpi.api.store.ActivityEntry;
 import org.pacekpi.api.store.Contribution;
+import org.pacekpi.api.store.CountedActivity;
 
 /**
- * Checks the store's central invariant: every daily aggregate equals the recomputation from the activity log's
- * contributions (SQL GROUP BY), and no aggregate row exists without contributions. Keys read
+ * Checks the store's central invariant: every daily aggregate equals the recomputation from the stored contributions
+ * (SQL GROUP BY over pace_contribution), and no aggregate row exists whose sum is zero. Keys read
  * {@code manager|metric|day} so a failing comparison shows where.
  */
 final class AggregateAudit {
@@ -36,11 +36,11 @@ final class AggregateAudit {
                 + " GROUP BY manager_id, metric, local_day HAVING SUM(metric_value) <> 0");
     }
 
-    /** What the aggregates must be when exactly these entries are the stored versions. */
-    static Map<String, Long> expected(Iterable<ActivityEntry> storedVersions) {
+    /** What the aggregates must be when exactly these activities are the stored ones. */
+    static Map<String, Long> expected(Iterable<CountedActivity> stored) {
         Map<String, Long> expected = new TreeMap<>();
-        for (ActivityEntry entry : storedVersions) {
-            for (Contribution c : entry.contributions()) {
+        for (CountedActivity activity : stored) {
+            for (Contribution c : activity.state().contributions()) {
                 expected.merge(key(c.managerId(), c.metric(), c.day().toString()), c.value(), Long::sum);
             }
         }
@@ -53,7 +53,18 @@ final class AggregateAudit {
         Map<String, Long> stored = stored(dataSource);
         assertThat(stored).as("pace_daily_aggregate must equal SUM(pace_contribution) GROUP BY manager, metric, day")
                 .isEqualTo(recomputed(dataSource));
-        assertThat(stored.values()).as("aggregate rows without contributions").doesNotContain(0L);
+        assertThat(stored.values()).as("aggregate rows whose sum is zero").doesNotContain(0L);
+    }
+
+    /** Rows in a table. */
+    static long count(DataSource dataSource, String table) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError("cannot count " + table + ": " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, Long> query(DataSource dataSource, String sql) {

@@ -3,380 +3,271 @@ package org.pacekpi.store.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.pacekpi.store.jdbc.internal.Activities.MEETINGS;
 import static org.pacekpi.store.jdbc.internal.Activities.MONDAY;
+import static org.pacekpi.store.jdbc.internal.Activities.REVENUE;
 import static org.pacekpi.store.jdbc.internal.Activities.TOUCHES;
-import static org.pacekpi.store.jdbc.internal.Activities.deletion;
-import static org.pacekpi.store.jdbc.internal.Activities.entry;
+import static org.pacekpi.store.jdbc.internal.Activities.call;
+import static org.pacekpi.store.jdbc.internal.Activities.counting;
+import static org.pacekpi.store.jdbc.internal.Activities.excluded;
+import static org.pacekpi.store.jdbc.internal.Activities.tombstone;
 import static org.pacekpi.store.jdbc.internal.Activities.touch;
 import static org.pacekpi.store.jdbc.internal.Activities.withMoney;
+import static org.pacekpi.store.jdbc.internal.Activities.withState;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.pacekpi.api.store.ActivityEntry;
-import org.pacekpi.api.store.ApplyResult;
 import org.pacekpi.api.store.Contribution;
+import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.api.store.StoreException;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 /**
- * The behaviour every database under {@link JdbcPaceStore} must show: the {@link org.pacekpi.api.store.PaceStore}
- * contract plus the migrations. Subclasses give each test a fresh, empty database.
+ * The {@link org.pacekpi.api.store.PaceStore} contract as every database under {@link JdbcPaceStore} must keep it.
+ * Subclasses give each test a fresh, empty database.
  */
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
-abstract class PaceStoreContract {
+abstract class PaceStoreContract extends StoreContractBase {
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
-    private String url;
+    private static final Comparator<Contribution> CONTRIBUTION_ORDER = Comparator.comparing(Contribution::managerId)
+            .thenComparing(Contribution::metric).thenComparing(Contribution::day)
+            .thenComparingLong(Contribution::value);
 
-    /** The pool of the test's database. */
-    protected DataSource db;
-    /** A store on {@link #db}. */
-    protected JdbcPaceStore store;
-
-    /** A fresh, empty database for one test; returns its JDBC URL. */
-    protected abstract String freshDatabase() throws Exception;
-
-    /** The user to connect as. */
-    protected abstract String user();
-
-    /** The dialect under test. */
-    protected abstract SqlDialect dialect();
-
-    @BeforeEach
-    void openStore() throws Exception {
-        url = freshDatabase();
-        db = newPool();
-        store = new JdbcPaceStore(db, dialect());
-    }
-
-    @AfterEach
-    void closePools() {
-        pools.forEach(HikariDataSource::close);
-    }
-
-    /** Another pool on the same database, as a second Pace instance would have. */
-    protected HikariDataSource newPool() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user());
-        config.setMaximumPoolSize(6);
-        config.setConnectionTimeout(10_000);
-        HikariDataSource pool = new HikariDataSource(config);
-        pools.add(pool);
-        return pool;
-    }
-
-    // ---------------------------------------------------------------- migrations
+    // ---------------------------------------------------------------- write and read back
 
     @Test
-    void migrationsCreateTheSchemaOnFirstUseAndRerunningIsANoOp() throws SQLException {
-        assertThat(tableExists("pace_schema_version")).as("nothing before first use").isFalse();
-
-        assertThat(store.appliedSequence()).isZero();
-
-        List<Object[]> versions = versionRows();
-        MigrationScript v1 = Migrations.standardScripts(dialect()).get(0);
-        assertThat(versions).hasSize(1);
-        assertThat(versions.get(0)).containsExactly(1, "activity log", v1.checksum(), versions.get(0)[3]);
-        for (String table : List.of("pace_activity", "pace_activity_counterpart", "pace_contribution",
-                "pace_daily_aggregate", "pace_cursor")) {
-            assertThat(tableExists(table)).as(table).isTrue();
-        }
-
-        assertThat(Migrations.standard(db, dialect()).migrate()).as("versions applied by a second run").isEmpty();
-        assertThat(new JdbcPaceStore(newPool(), dialect()).activityCount()).isZero();
-        assertThat(versionRows()).as("unchanged, installed_on included").usingRecursiveComparison()
-                .isEqualTo(versions);
-    }
-
-    @Test
-    void theDialectIsRecognisedFromTheConnection() throws SQLException {
-        try (Connection connection = db.getConnection()) {
-            assertThat(SqlDialect.of(connection.getMetaData())).isEqualTo(dialect());
-        }
-        assertThat(SqlDialect.fromUrl(url)).isEqualTo(dialect());
-    }
-
-    @Test
-    void theFirstScriptCanRunAgainOverItself() throws SQLException {
-        // H2 commits each DDL statement, so a migration that failed half-way leaves part of it behind: the script
-        // must run again cleanly over that, and must not reset the cursor.
-        store.apply(List.of(), 42);
-        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : Migrations.standardScripts(dialect()).get(0).statements()) {
-                statement.execute(sql);
-            }
-        }
-        assertThat(store.appliedSequence()).isEqualTo(42);
-    }
-
-    @Test
-    void aScriptChangedAfterItWasAppliedIsRefused() {
-        Migrations.standard(db, dialect()).migrate();
-        MigrationScript released = Migrations.standardScripts(dialect()).get(0);
-        MigrationScript edited = new MigrationScript(1, released.description(),
-                released.sql() + "\nCREATE INDEX pace_extra_ix ON pace_activity (actor_id);\n");
-
-        assertThatThrownBy(() -> new Migrations(db, dialect(), List.of(edited)).migrate())
-                .isInstanceOf(StoreException.class)
-                .hasMessageContaining("V1 (activity log) was changed after it was applied")
-                .hasMessageContaining(released.checksum())
-                .hasMessageContaining(edited.checksum());
-    }
-
-    @Test
-    void aSchemaNewerThanThisPaceIsRefused() throws SQLException {
-        Migrations.standard(db, dialect()).migrate();
-        execute("INSERT INTO pace_schema_version (version, description, checksum, installed_on)"
-                + " VALUES (2, 'from the future', 'x', CURRENT_TIMESTAMP)");
-
-        assertThatThrownBy(() -> Migrations.standard(db, dialect()).migrate())
-                .isInstanceOf(StoreException.class)
-                .hasMessageContaining("V2 (from the future)")
-                .hasMessageContaining("newer than this Pace knows (up to V1)");
-    }
-
-    @Test
-    void aFailedMigrationFailsEveryUseWithTheOriginalCause() {
-        MigrationScript broken = new MigrationScript(1, "broken",
-                "CREATE TABLE pace_broken (id INTEGER);\nCREATE TABLE pace_broken (id INTEGER);");
-        JdbcPaceStore failing = new JdbcPaceStore(db, dialect(), new Migrations(db, dialect(), List.of(broken)));
-
-        StoreException first = catchThrowableOfType(StoreException.class, failing::appliedSequence);
-        assertThat(first).hasMessageContaining("V1 (broken), statement 2 of 2 failed")
-                .hasCauseInstanceOf(SQLException.class);
-        StoreException second = catchThrowableOfType(StoreException.class,
-                () -> failing.apply(List.of(touch("a1", 1, "m1", MONDAY)), 1));
-        assertThat(second).hasMessageContaining("migration failed earlier")
-                .hasMessageContaining("V1 (broken), statement 2 of 2 failed");
-        assertThat(second.getCause()).isSameAs(first.getCause());
-        assertThat(catchThrowableOfType(StoreException.class, failing::activityCount).getCause())
-                .isSameAs(first.getCause());
-    }
-
-    @Test
-    void twoInstancesMigratingAtOnceApplyEachScriptOnce() throws Exception {
-        List<Migrations> instances = List.of(Migrations.standard(newPool(), dialect()),
-                Migrations.standard(newPool(), dialect()));
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<List<Integer>>> results = new ArrayList<>();
-            for (Migrations migrations : instances) {
-                results.add(threads.submit(() -> {
-                    start.await();
-                    return migrations.migrate();
-                }));
-            }
-            start.countDown();
-            List<Integer> applied = new ArrayList<>();
-            for (Future<List<Integer>> result : results) {
-                applied.addAll(result.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(applied).as("versions applied, over both instances").containsExactly(1);
-        } finally {
-            threads.shutdownNow();
-        }
-        assertThat(versionRows()).hasSize(1);
-        assertThat(store.appliedSequence()).isZero();
-    }
-
-    // ---------------------------------------------------------------- apply and read
-
-    @Test
-    void anActivityIsStoredWithEveryFieldAndItsContributionsCount() {
+    void anActivityIsStoredWithEveryFieldItsCountingStateAndItsContributions() {
         LoggedActivity activity = new LoggedActivity("a1", 7, false, Instant.parse("2026-03-02T09:15:30.123456789Z"),
                 "m1", "MEETING", "IN_PERSON", "OUTBOUND", "HELD", 3600L,
                 List.of(new LoggedCounterpart("c1", "acc1", "buyer@client.example", "+4930111", false),
                         new LoggedCounterpart(null, null, "colleague@crm.example", null, true),
                         new LoggedCounterpart("c3", null, null, null, false)),
                 "deal-1", "presentation", new BigDecimal("12500.5"), "EUR", true);
-        ActivityEntry entry = new ActivityEntry(activity, List.of(new Contribution("m1", TOUCHES, MONDAY, 1),
-                new Contribution("m1", MEETINGS, MONDAY, 1)));
+        // Given out of order: the store hands contributions back ordered by manager, metric, day and value.
+        CountingState state = new CountingState(MONDAY, null, "m1|c1|IN_PERSON|2026-03-02", "contact:c1",
+                List.of(new Contribution("m2", TOUCHES, MONDAY.plusDays(1), 2), new Contribution("m1", TOUCHES,
+                        MONDAY, 1), new Contribution("m1", MEETINGS, MONDAY, 1)));
 
-        assertThat(store.apply(List.of(entry), 0)).isEqualTo(new ApplyResult(1, 0, 0));
+        store.write(List.of(new CountedActivity(activity, state)), 0);
 
+        Map<String, CountedActivity> read = store.activities(List.of("a1", "nope"));
+        assertThat(read).containsOnlyKeys("a1");
+        assertThat(read.get("a1").activity()).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(activity);
+        assertThat(read.get("a1").activity().amount()).isEqualTo(new BigDecimal("12500.5000"));
+        assertThat(read.get("a1").state()).isEqualTo(new CountingState(MONDAY, null, "m1|c1|IN_PERSON|2026-03-02",
+                "contact:c1", List.of(new Contribution("m1", MEETINGS, MONDAY, 1), new Contribution("m1", TOUCHES,
+                        MONDAY, 1), new Contribution("m2", TOUCHES, MONDAY.plusDays(1), 2))));
         assertThat(store.activity("a1")).get().usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(activity);
-        assertThat(store.activity("a1").orElseThrow().amount()).isEqualTo(new BigDecimal("12500.5000"));
         assertThat(store.activity("nope")).isEmpty();
+        assertThat(store.activities(List.of())).isEmpty();
         assertThat(store.activityCount()).isEqualTo(1);
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L, MEETINGS, 1L));
+        assertThat(store.totals("m2", MONDAY, MONDAY.plusDays(1))).isEqualTo(Map.of(TOUCHES, 2L));
         AggregateAudit.assertConsistent(db);
     }
 
     @Test
-    void optionalFieldsMayBeAbsentAndAmountsKeepFourDecimals() {
+    void optionalFieldsAndTheCountingStateMayBeAbsentAndAmountsKeepFourDecimals() {
         LoggedActivity bare = new LoggedActivity("a1", 1, false, Instant.ofEpochSecond(-86_400L * 400, 1), "m1",
                 "CONTACT_CREATED", null, null, null, null, List.of(), null, null, new BigDecimal("0.123456"), "USD",
                 false);
-        store.apply(List.of(new ActivityEntry(bare, List.of())), 0);
+        store.write(List.of(new CountedActivity(bare, new CountingState(null, null, null, null, null))), 0);
 
-        LoggedActivity read = store.activity("a1").orElseThrow();
-        assertThat(read.occurredAt()).isEqualTo(bare.occurredAt());
-        assertThat(read.durationSeconds()).isNull();
-        assertThat(read.counterparts()).isEmpty();
-        assertThat(read.channel()).isNull();
-        assertThat(read.amount()).isEqualTo(new BigDecimal("0.1235"));
+        CountedActivity read = store.activities(List.of("a1")).get("a1");
+        assertThat(read.activity().occurredAt()).isEqualTo(bare.occurredAt());
+        assertThat(read.activity().durationSeconds()).isNull();
+        assertThat(read.activity().counterparts()).isEmpty();
+        assertThat(read.activity().channel()).isNull();
+        assertThat(read.activity().amount()).isEqualTo(new BigDecimal("0.1235"));
+        assertThat(read.state()).isEqualTo(CountingState.none(null));
         assertThat(store.totals("m1", MONDAY.minusYears(5), MONDAY)).isEmpty();
     }
 
     @Test
-    void applyingTheSameBatchTwiceChangesNothing() {
-        List<ActivityEntry> batch = List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", MONDAY),
-                touch("a3", 3, "m2", MONDAY.plusDays(1)));
+    void manyActivitiesAreWrittenAndReadAcrossSeveralInLists() {
+        int n = 2 * InList.MAX + 345;
+        List<CountedActivity> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = String.format("a%05d", i);
+            LoggedActivity call = call(id, i + 1, "m" + i % 7, MONDAY.plusDays(i % 5));
+            LoggedActivity twoCounterparts = new LoggedActivity(id, call.sequence(), false, call.occurredAt(),
+                    call.actorId(), call.kind(), call.channel(), call.direction(), call.outcome(),
+                    call.durationSeconds(), List.of(call.counterparts().get(0),
+                    new LoggedCounterpart(null, null, id + "@client.example", null, false)), null, null, null, null,
+                    false);
+            all.add(new CountedActivity(twoCounterparts, new CountingState(MONDAY.plusDays(i % 5), null,
+                    "dup-" + i % 1500, "contact-" + i, List.of(new Contribution("m" + i % 7, TOUCHES,
+                    MONDAY.plusDays(i % 5), 1), new Contribution("m" + i % 7, "touches:PHONE", MONDAY.plusDays(i % 5),
+                    1)))));
+        }
+        store.write(all, 0);
 
-        assertThat(store.apply(batch, 3)).isEqualTo(new ApplyResult(3, 0, 3));
+        List<String> ids = new ArrayList<>(all.stream().map(a -> a.activity().id()).toList());
+        ids.add("unknown-1");
+        ids.add(ids.get(0)); // asked twice
+        Map<String, CountedActivity> read = store.activities(ids);
+        assertThat(read).hasSize(n);
+        for (CountedActivity expected : all) {
+            assertThat(read.get(expected.activity().id())).usingRecursiveComparison().isEqualTo(expected);
+        }
+        List<String> duplicateKeys = IntStream.range(0, 1500).mapToObj(i -> "dup-" + i).toList();
+        assertThat(store.groupMembers(duplicateKeys, List.of())).hasSize(n);
+        assertThat(store.totals("m0", MONDAY, MONDAY.plusDays(6)).get(TOUCHES)).isEqualTo((long) (n + 6) / 7);
+        assertThat(AggregateAudit.stored(db)).isEqualTo(AggregateAudit.expected(all));
+        AggregateAudit.assertConsistent(db);
+    }
+
+    @Test
+    void writingTheSameStateAgainChangesNothing() {
+        List<CountedActivity> batch = List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", MONDAY),
+                touch("a3", 3, "m2", MONDAY.plusDays(1)));
+        store.write(batch, 3);
         Map<String, Long> aggregates = AggregateAudit.stored(db);
-        assertThat(store.apply(batch, 3)).isEqualTo(new ApplyResult(0, 3, 3));
+        Map<String, CountedActivity> stored = store.activities(List.of("a1", "a2", "a3"));
+
+        store.write(batch, 3);
 
         assertThat(AggregateAudit.stored(db)).isEqualTo(aggregates);
+        assertThat(store.activities(List.of("a1", "a2", "a3"))).isEqualTo(stored);
+        assertThat(AggregateAudit.count(db, "pace_contribution")).isEqualTo(3);
+        assertThat(AggregateAudit.count(db, "pace_activity_counterpart")).isEqualTo(3);
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 2L));
-        assertThat(store.totals("m2", MONDAY, MONDAY.plusDays(6))).isEqualTo(Map.of(TOUCHES, 1L));
         assertThat(store.activityCount()).isEqualTo(3);
         AggregateAudit.assertConsistent(db);
     }
 
     @Test
-    void severalVersionsOfOneActivityInABatchStoreTheNewest() {
-        ActivityEntry v3 = touch("a1", 3, "m2", MONDAY.plusDays(2));
-        ApplyResult result = store.apply(List.of(touch("a1", 2, "m1", MONDAY), v3, touch("a1", 1, "m1", MONDAY), v3),
-                0);
+    void aRewriteMovesTheContributionsExactlyToAnotherManagerAndDay() {
+        store.write(List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", MONDAY)), 0);
 
-        assertThat(result).isEqualTo(new ApplyResult(1, 3, 0));
-        assertThat(store.activity("a1").orElseThrow().sequence()).isEqualTo(3);
-        assertThat(store.totals("m1", MONDAY, MONDAY.plusDays(6))).isEmpty();
-        assertThat(store.totals("m2", MONDAY, MONDAY.plusDays(6))).isEqualTo(Map.of(TOUCHES, 1L));
-        AggregateAudit.assertConsistent(db);
-    }
+        // The correction reassigns the call to m2, on Thursday, and it now adds two metrics.
+        CountedActivity corrected = counting("a1", 5, "m2", MONDAY.plusDays(3),
+                new Contribution("m2", TOUCHES, MONDAY.plusDays(3), 1),
+                new Contribution("m2", MEETINGS, MONDAY.plusDays(3), 2));
+        store.write(List.of(corrected), 0);
 
-    @Test
-    void aNewerVersionReplacesTheContributionsExactly() {
-        store.apply(List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", MONDAY)), 0);
-
-        // The correction credits another manager, on another day, with two metrics.
-        ApplyResult result = store.apply(List.of(entry("a1", 5, "m2", new Contribution("m2", TOUCHES,
-                MONDAY.plusDays(3), 1), new Contribution("m2", MEETINGS, MONDAY.plusDays(3), 2))), 0);
-
-        assertThat(result).isEqualTo(new ApplyResult(1, 0, 0));
         assertThat(store.totals("m1", MONDAY, MONDAY.plusDays(6))).isEqualTo(Map.of(TOUCHES, 1L));
         assertThat(store.totals("m2", MONDAY, MONDAY.plusDays(6))).isEqualTo(Map.of(TOUCHES, 1L, MEETINGS, 2L));
         assertThat(store.totals("m2", MONDAY, MONDAY.plusDays(2))).isEmpty();
-        assertThat(store.activity("a1").orElseThrow().sequence()).isEqualTo(5);
-        assertThat(store.activity("a1").orElseThrow().actorId()).isEqualTo("m2");
-        assertThat(AggregateAudit.stored(db)).isEqualTo(AggregateAudit.expected(List.of(touch("a2", 2, "m1", MONDAY),
-                entry("a1", 5, "m2", new Contribution("m2", TOUCHES, MONDAY.plusDays(3), 1),
-                        new Contribution("m2", MEETINGS, MONDAY.plusDays(3), 2)))));
+        CountedActivity a1 = store.activities(List.of("a1")).get("a1");
+        assertThat(a1.activity().sequence()).isEqualTo(5);
+        assertThat(a1.activity().actorId()).isEqualTo("m2");
+        assertThat(a1.state().duplicateKey()).as("the new state replaces the old").isNull();
+        assertThat(contributionCount("a1")).isEqualTo(2);
+        assertThat(AggregateAudit.stored(db)).isEqualTo(AggregateAudit.expected(List.of(touch("a2", 2, "m1",
+                MONDAY), corrected)));
         AggregateAudit.assertConsistent(db);
     }
 
     @Test
-    void aCorrectionThatNoLongerCountsRemovesTheAggregateRow() {
-        store.apply(List.of(touch("a1", 1, "m1", MONDAY)), 0);
-        store.apply(List.of(entry("a1", 2, "m1")), 0);
+    void aRewriteThatNoLongerCountsRemovesTheAggregateRowAndKeepsTheReason() {
+        CountedActivity meeting = touch("a1", 1, "m1", MONDAY);
+        store.write(List.of(meeting), 0);
+
+        // The meeting is later marked not held.
+        store.write(List.of(withState(meeting, new CountingState(MONDAY, "MEETING_NOT_HELD", null, null, null))), 0);
 
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEmpty();
         assertThat(AggregateAudit.stored(db)).isEmpty();
+        assertThat(store.exclusionCounts("m1", MONDAY, MONDAY)).isEqualTo(Map.of("MEETING_NOT_HELD", 1L));
+        assertThat(store.groupMembers(List.of("dup-a1"), List.of("contact-a1"))).isEmpty();
     }
 
     @Test
-    void anOlderVersionAfterANewerOneIsSkipped() {
-        store.apply(List.of(touch("a1", 5, "m2", MONDAY.plusDays(1))), 0);
+    void contributionsThatCancelOutLeaveNoAggregateRow() {
+        // A refund before the sale: the sum reaches zero by adding, not by taking away.
+        store.write(List.of(counting("a1", 1, "m1", MONDAY, new Contribution("m1", REVENUE, MONDAY, -500))), 0);
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(REVENUE, -500L));
 
-        assertThat(store.apply(List.of(touch("a1", 4, "m1", MONDAY)), 0)).isEqualTo(new ApplyResult(0, 1, 0));
-        assertThat(store.apply(List.of(touch("a1", 5, "m1", MONDAY)), 0)).as("same sequence")
-                .isEqualTo(new ApplyResult(0, 1, 0));
+        store.write(List.of(counting("a2", 2, "m1", MONDAY, new Contribution("m1", REVENUE, MONDAY, 500))), 0);
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEmpty();
+        assertThat(AggregateAudit.stored(db)).isEmpty();
 
-        assertThat(store.activity("a1").orElseThrow().actorId()).isEqualTo("m2");
-        assertThat(store.totals("m1", MONDAY, MONDAY.plusDays(6))).isEmpty();
-        assertThat(store.totals("m2", MONDAY, MONDAY.plusDays(6))).isEqualTo(Map.of(TOUCHES, 1L));
+        store.write(List.of(counting("a2", 3, "m1", MONDAY, new Contribution("m1", REVENUE, MONDAY, 300))), 0);
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(REVENUE, -200L));
         AggregateAudit.assertConsistent(db);
     }
 
     @Test
-    void aDeletionLeavesATombstoneAndALaterReplayOfTheCreateIsSkipped() {
-        ActivityEntry created = touch("a1", 1, "m1", MONDAY);
-        store.apply(List.of(created, touch("a2", 2, "m1", MONDAY)), 0);
+    void aDeletionLeavesATombstoneThatContributesNothingAndBelongsToNoGroup() {
+        store.write(List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", MONDAY)), 0);
 
-        assertThat(store.apply(List.of(deletion("a1", 3, "m1")), 0)).isEqualTo(new ApplyResult(1, 0, 0));
+        // A tombstone that kept its keys and a reason still is no group member and no exclusion.
+        store.write(List.of(tombstone("a1", 3, "m1", MONDAY, "DUPLICATE", "dup-a1", "contact-a1")), 0);
 
-        LoggedActivity tombstone = store.activity("a1").orElseThrow();
-        assertThat(tombstone.deleted()).isTrue();
-        assertThat(tombstone.sequence()).isEqualTo(3);
+        LoggedActivity logged = store.activity("a1").orElseThrow();
+        assertThat(logged.deleted()).isTrue();
+        assertThat(logged.sequence()).isEqualTo(3);
+        CountedActivity counted = store.activities(List.of("a1")).get("a1");
+        assertThat(counted.activity().deleted()).isTrue();
+        assertThat(counted.state().contributions()).isEmpty();
+        assertThat(contributionCount("a1")).isZero();
         assertThat(store.activityCount()).as("tombstones count").isEqualTo(2);
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
-        assertThat(contributionCount("a1")).isZero();
-
-        assertThat(store.apply(List.of(created), 1)).isEqualTo(new ApplyResult(0, 1, 1));
-        assertThat(store.activity("a1").orElseThrow().deleted()).isTrue();
-        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.groupMembers(List.of("dup-a1", "dup-a2"), List.of("contact-a1")))
+                .extracting(c -> c.activity().id()).containsExactly("a2");
+        assertThat(store.exclusionCounts("m1", MONDAY, MONDAY)).isEmpty();
+        assertThat(store.excluded("m1", MONDAY, MONDAY, 10)).isEmpty();
+        assertThat(store.logPage(null, 10)).extracting(LoggedActivity::id, LoggedActivity::deleted)
+                .containsExactly(tuple("a1", true), tuple("a2", false));
         AggregateAudit.assertConsistent(db);
     }
 
     @Test
-    void aDeletionSeenBeforeItsCreateKeepsTheCreateOut() {
-        assertThat(store.apply(List.of(deletion("a1", 9, "m1")), 0)).isEqualTo(new ApplyResult(1, 0, 0));
-        assertThat(store.apply(List.of(touch("a1", 4, "m1", MONDAY)), 0)).isEqualTo(new ApplyResult(0, 1, 0));
+    void groupMembersAreFoundByEitherKeyAndDeletedOnesAreLeftOut() {
+        store.write(List.of(
+                member("a1", 1, "d1", "c1"),
+                member("a2", 2, "d1", "c2"),
+                member("a3", 3, "d2", "c1"),
+                member("a4", 4, "d3", "c3"),
+                tombstone("a5", 5, "m1", MONDAY, null, "d1", "c1"),
+                counting("a6", 6, "m1", MONDAY)), 0);
 
-        assertThat(store.activity("a1").orElseThrow().deleted()).isTrue();
-        assertThat(store.totals("m1", MONDAY, MONDAY)).isEmpty();
-    }
+        assertThat(memberIds(List.of("d1"), List.of())).containsExactly("a1", "a2");
+        assertThat(memberIds(List.of(), List.of("c1"))).containsExactly("a1", "a3");
+        assertThat(memberIds(List.of("d1"), List.of("c1"))).as("each member once, oldest first")
+                .containsExactly("a1", "a2", "a3");
+        assertThat(memberIds(List.of("d3", "d9"), List.of("c2"))).containsExactly("a2", "a4");
+        assertThat(memberIds(List.of("d9"), List.of("c9"))).isEmpty();
+        assertThat(memberIds(List.of(), List.of())).isEmpty();
 
-    @Test
-    void theCursorMovesOnlyForwardAndOnlyWithAHistoryCursor() {
-        assertThat(store.appliedSequence()).isZero();
-
-        assertThat(store.apply(List.of(touch("a1", 10, "m1", MONDAY)), 10).appliedSequence()).isEqualTo(10);
-        assertThat(store.apply(List.of(touch("a2", 30, "m1", MONDAY)), 0).appliedSequence())
-                .as("live events do not move the cursor").isEqualTo(10);
-        assertThat(store.apply(List.of(), 5).appliedSequence()).as("never backwards").isEqualTo(10);
-        assertThat(store.apply(List.of(touch("a1", 10, "m1", MONDAY)), 8).appliedSequence()).isEqualTo(10);
-        assertThat(store.apply(List.of(), 25)).as("an empty page still completes the history")
-                .isEqualTo(new ApplyResult(0, 0, 25));
-        assertThat(store.appliedSequence()).isEqualTo(25);
-        assertThatThrownBy(() -> store.apply(List.of(), -1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("-1");
-        assertThat(store.appliedSequence()).isEqualTo(25);
+        CountedActivity a3 = store.groupMembers(List.of("d2"), List.of()).get(0);
+        assertThat(a3).usingRecursiveComparison().isEqualTo(member("a3", 3, "d2", "c1"));
     }
 
     @Test
     void totalsSumTheDaysOfAnInclusiveRange() {
-        store.apply(List.of(
+        store.write(List.of(
                 touch("a1", 1, "m1", MONDAY),
                 touch("a2", 2, "m1", MONDAY.plusDays(1)),
-                entry("a3", 3, "m1", new Contribution("m1", TOUCHES, MONDAY.plusDays(2), 3),
+                counting("a3", 3, "m1", MONDAY.plusDays(2), new Contribution("m1", TOUCHES, MONDAY.plusDays(2), 3),
                         new Contribution("m1", MEETINGS, MONDAY.plusDays(2), 1)),
                 touch("a4", 4, "m1", MONDAY.plusDays(4)),
                 touch("a5", 5, "m2", MONDAY.plusDays(1)),
@@ -395,249 +286,431 @@ abstract class PaceStoreContract {
     }
 
     @Test
-    void aBatchThatFailsMidWayIsRolledBackWhole() {
-        store.apply(List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", MONDAY)), 5);
+    void totalsOfManyManagersComeInOneCallAndEqualEachManagersOwn() {
+        Random random = new Random(77);
+        List<CountedActivity> activities = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String manager = "m" + random.nextInt(1200);
+            LocalDate day = MONDAY.plusDays(random.nextInt(40));
+            activities.add(counting("a" + i, i + 1, manager, day, new Contribution(manager, TOUCHES, day, 1),
+                    new Contribution(manager, random.nextBoolean() ? MEETINGS : "callAttempts", day,
+                            1 + random.nextInt(3))));
+        }
+        store.write(activities, 0);
+        List<String> managers = new ArrayList<>(IntStream.range(0, 1250).mapToObj(i -> "m" + i).toList());
+
+        Map<String, Map<String, Long>> totals = store.totals(managers, MONDAY.plusDays(3), MONDAY.plusDays(30));
+
+        assertThat(totals).as("every manager asked for, those without activity empty").hasSize(1250);
+        assertThat(totals.get("m1249")).isEmpty();
+        for (String manager : List.of("m0", "m1", "m17", "m600", "m1100", "m1199")) {
+            assertThat(totals.get(manager)).as(manager)
+                    .isEqualTo(store.totals(manager, MONDAY.plusDays(3), MONDAY.plusDays(30)));
+        }
+        long expected = activities.stream().map(a -> a.state().contributions().get(0))
+                .filter(c -> !c.day().isBefore(MONDAY.plusDays(3)) && !c.day().isAfter(MONDAY.plusDays(30)))
+                .count();
+        assertThat(totals.values().stream().mapToLong(t -> t.getOrDefault(TOUCHES, 0L)).sum()).isEqualTo(expected);
+
+        assertThat(store.totals(List.of("m0", "nobody"), MONDAY, MONDAY.plusDays(60)))
+                .containsOnlyKeys("m0", "nobody").containsEntry("nobody", Map.of());
+        assertThat(store.totals(List.of(), MONDAY, MONDAY)).isEmpty();
+    }
+
+    @Test
+    void exclusionsAreCountedByReasonAndListedNewestFirst() {
+        LocalDate tuesday = MONDAY.plusDays(1);
+        LocalDate wednesday = MONDAY.plusDays(2);
+        Instant wednesdayNoon = wednesday.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        store.write(List.of(
+                excluded("e1", "m1", MONDAY, at(MONDAY, 10), "DUPLICATE"),
+                excluded("e2", "m1", tuesday, at(tuesday, 9), "SHORT_CALL",
+                        new Contribution("m1", "callAttempts", tuesday, 1)),
+                excluded("e3", "m1", tuesday, at(tuesday, 16), "DUPLICATE"),
+                excluded("e4", "m1", wednesday, wednesdayNoon, "COLLEAGUE"),
+                excluded("e5", "m1", wednesday, wednesdayNoon, "COLLEAGUE"),
+                excluded("e6", "m1", MONDAY.minusDays(1), at(MONDAY.minusDays(1), 10), "AUTOMATED"),
+                excluded("e7", "m2", MONDAY, at(MONDAY, 11), "COLLEAGUE"),
+                tombstone("e8", 9, "m1", MONDAY, "DUPLICATE", null, null),
+                touch("c1", 10, "m1", MONDAY)), 0);
+
+        assertThat(store.exclusionCounts("m1", MONDAY, MONDAY.plusDays(4)))
+                .isEqualTo(Map.of("DUPLICATE", 2L, "SHORT_CALL", 1L, "COLLEAGUE", 2L));
+        assertThat(store.exclusionCounts("m1", tuesday, tuesday)).isEqualTo(Map.of("DUPLICATE", 1L,
+                "SHORT_CALL", 1L));
+        assertThat(store.exclusionCounts("m3", MONDAY, MONDAY.plusDays(4))).isEmpty();
+
+        List<CountedActivity> listed = store.excluded("m1", MONDAY, MONDAY.plusDays(4), 10);
+        assertThat(listed).extracting(c -> c.activity().id()).as("newest first; same instant: greater id first")
+                .containsExactly("e5", "e4", "e3", "e2", "e1");
+        assertThat(listed.get(3).state()).isEqualTo(new CountingState(tuesday, "SHORT_CALL", null, null,
+                List.of(new Contribution("m1", "callAttempts", tuesday, 1))));
+        assertThat(listed.get(3).activity().counterparts()).hasSize(1);
+        assertThat(store.excluded("m1", MONDAY, MONDAY.plusDays(4), 2)).extracting(c -> c.activity().id())
+                .containsExactly("e5", "e4");
+        assertThat(store.excluded("m1", tuesday, tuesday, 10)).extracting(c -> c.activity().id())
+                .containsExactly("e3", "e2");
+        assertThat(store.excluded("m1", MONDAY.minusDays(7), MONDAY.minusDays(1), 10))
+                .extracting(c -> c.activity().id()).containsExactly("e6");
+        assertThat(store.excluded("m1", MONDAY, MONDAY, 0)).isEmpty();
+        assertThatThrownBy(() -> store.excluded("m1", MONDAY, MONDAY, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void logPagesCoverEveryActivityOnceInIdOrder() {
+        Random random = new Random(5);
+        Map<String, CountedActivity> written = new HashMap<>();
+        for (int i = 0; i < 57; i++) {
+            String id = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+            CountedActivity activity = random.nextInt(5) == 0 ? tombstone(id, i + 1, "m1")
+                    : touch(id, i + 1, "m" + random.nextInt(3), MONDAY);
+            written.put(id, activity);
+        }
+        store.write(new ArrayList<>(written.values()), 0);
+
+        List<LoggedActivity> read = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        while (true) {
+            List<LoggedActivity> page = store.logPage(after, 10);
+            if (page.isEmpty()) {
+                break;
+            }
+            assertThat(page.size()).isLessThanOrEqualTo(10);
+            read.addAll(page);
+            after = page.get(page.size() - 1).id();
+            pages++;
+        }
+
+        assertThat(pages).isEqualTo(6);
+        assertThat(read).extracting(LoggedActivity::id).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(written.keySet());
+        for (LoggedActivity logged : read) {
+            assertThat(logged).usingRecursiveComparison().isEqualTo(written.get(logged.id()).activity());
+        }
+        // An id that is not stored still marks a place; a page never goes back.
+        String middle = read.get(30).id();
+        List<LoggedActivity> fromMiddle = store.logPage(middle + "0", 100);
+        assertThat(fromMiddle).extracting(LoggedActivity::id).isEqualTo(read.subList(31, 57).stream()
+                .map(LoggedActivity::id).toList());
+        assertThat(store.logPage(null, 0)).isEmpty();
+        assertThatThrownBy(() -> store.logPage(null, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void resetCountingKeepsTheLogAndTheCursorAndForgetsEveryCount() {
+        store.write(List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m2", MONDAY),
+                excluded("e1", "m1", MONDAY, at(MONDAY, 10), "DUPLICATE",
+                        new Contribution("m1", "callAttempts", MONDAY, 1)),
+                tombstone("d1", 4, "m1")), 33);
+        List<LoggedActivity> log = store.logPage(null, 100);
+
+        store.resetCounting();
+
+        assertThat(store.appliedSequence()).isEqualTo(33);
+        assertThat(store.activityCount()).isEqualTo(4);
+        assertThat(store.logPage(null, 100)).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(log);
+        assertThat(AggregateAudit.stored(db)).isEmpty();
+        assertThat(AggregateAudit.count(db, "pace_contribution")).isZero();
+        assertThat(store.activities(List.of("a1", "a2", "e1", "d1")).values()).extracting(CountedActivity::state)
+                .containsOnly(CountingState.none(null));
+        assertThat(store.groupMembers(List.of("dup-a1"), List.of("contact-a2"))).isEmpty();
+        assertThat(store.exclusionCounts("m1", MONDAY, MONDAY)).isEmpty();
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEmpty();
+
+        // The recount then starts from nothing: what is not recounted yet is in no group and excluded for nothing.
+        store.write(List.of(touch("a1", 1, "m1", MONDAY)), 0);
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.groupMembers(List.of("dup-a1", "dup-a2"), List.of("contact-a2")))
+                .extracting(c -> c.activity().id()).containsExactly("a1");
+        assertThat(store.activities(List.of("a1")).get("a1").state().duplicateKey()).isEqualTo("dup-a1");
+        assertThat(store.exclusionCounts("m1", MONDAY, MONDAY)).isEmpty();
+        store.write(List.of(excluded("e1", "m1", MONDAY, at(MONDAY, 10), "SHORT_CALL")), 0);
+        assertThat(store.exclusionCounts("m1", MONDAY, MONDAY)).isEqualTo(Map.of("SHORT_CALL", 1L));
+        assertThat(store.excluded("m1", MONDAY, MONDAY, 5)).extracting(c -> c.state().exclusionReason())
+                .containsExactly("SHORT_CALL");
+        AggregateAudit.assertConsistent(db);
+
+        // A second reset forgets the recount as well.
+        store.resetCounting();
+        assertThat(store.groupMembers(List.of("dup-a1"), List.of())).isEmpty();
+        assertThat(store.excluded("m1", MONDAY, MONDAY, 5)).isEmpty();
+        assertThat(store.appliedSequence()).isEqualTo(33);
+    }
+
+    // ---------------------------------------------------------------- atomicity, cursor, arguments
+
+    @Test
+    void aWriteThatFailsMidWayIsRolledBackWhole() {
+        store.write(List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", MONDAY)), 5);
         Map<String, Long> aggregatesBefore = AggregateAudit.stored(db);
+        CountedActivity a1Before = store.activities(List.of("a1")).get("a1");
 
         // A new activity, a correction of a1, and a won deal whose currency does not fit the column.
-        ActivityEntry fresh = touch("a3", 6, "m1", MONDAY);
-        ActivityEntry correction = touch("a1", 7, "m2", MONDAY.plusDays(1));
-        ActivityEntry tooLong = withMoney(touch("a4", 8, "m1", MONDAY), new BigDecimal("900"), "EURO");
+        CountedActivity fresh = touch("a3", 6, "m1", MONDAY);
+        CountedActivity correction = counting("a1", 7, "m2", MONDAY.plusDays(1),
+                new Contribution("m2", TOUCHES, MONDAY.plusDays(1), 1));
+        CountedActivity tooLong = withMoney(touch("a4", 8, "m1", MONDAY), new BigDecimal("900"), "EURO");
 
         StoreException failure = catchThrowableOfType(StoreException.class,
-                () -> store.apply(List.of(fresh, correction, tooLong), 20));
+                () -> store.write(List.of(tooLong, fresh, correction), 20));
 
-        assertThat(failure).hasMessageContaining("applying 3 activity changes (sequences 6..8) with history cursor 20")
+        assertThat(failure).hasMessageContaining("Failed writing 3 activities (a1, a3, a4) with history cursor 20")
                 .hasMessageContaining("while writing activity rows")
-                .hasMessageContaining("nothing of the batch was stored")
+                .hasMessageContaining("nothing of the write was stored")
                 .hasCauseInstanceOf(SQLException.class);
         assertThat(failure.getMessage().toLowerCase()).contains("value too long");
         assertThat(store.appliedSequence()).isEqualTo(5);
-        assertThat(store.activity("a3")).isEmpty();
-        assertThat(store.activity("a4")).isEmpty();
-        assertThat(store.activity("a1").orElseThrow().sequence()).isEqualTo(1);
+        assertThat(store.activities(List.of("a1", "a3", "a4"))).containsOnlyKeys("a1");
+        assertThat(store.activities(List.of("a1")).get("a1")).isEqualTo(a1Before);
         assertThat(store.activityCount()).isEqualTo(2);
-        assertThat(contributionCount("a1")).isEqualTo(1);
         assertThat(AggregateAudit.stored(db)).isEqualTo(aggregatesBefore);
         AggregateAudit.assertConsistent(db);
 
-        // The store stays usable: the same batch without the bad entry goes through.
-        assertThat(store.apply(List.of(fresh, correction), 20)).isEqualTo(new ApplyResult(2, 0, 20));
+        // The store stays usable: the same write without the bad activity goes through.
+        store.write(List.of(fresh, correction), 20);
+        assertThat(store.appliedSequence()).isEqualTo(20);
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 2L));
         AggregateAudit.assertConsistent(db);
     }
 
     @Test
-    void concurrentOverlappingAppliesFromFourThreadsAndTwoInstances() throws Exception {
-        List<ActivityEntry> history = randomHistory(new Random(4242), 60, 240);
+    void theCursorMovesOnlyForwardAndOnlyWithAHistoryCursor() {
+        assertThat(store.appliedSequence()).isZero();
+
+        store.write(List.of(touch("a1", 10, "m1", MONDAY)), 10);
+        assertThat(store.appliedSequence()).isEqualTo(10);
+        store.write(List.of(touch("a2", 30, "m1", MONDAY)), 0);
+        assertThat(store.appliedSequence()).as("live events do not move the cursor").isEqualTo(10);
+        store.write(List.of(), 5);
+        assertThat(store.appliedSequence()).as("never backwards").isEqualTo(10);
+        store.write(List.of(touch("a1", 10, "m1", MONDAY)), 8);
+        assertThat(store.appliedSequence()).isEqualTo(10);
+        store.write(List.of(), 25);
+        assertThat(store.appliedSequence()).as("an empty page still completes the history").isEqualTo(25);
+        assertThatThrownBy(() -> store.write(List.of(touch("a3", 40, "m1", MONDAY)), -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        assertThat(store.appliedSequence()).isEqualTo(25);
+        assertThat(store.activities(List.of("a3"))).isEmpty();
+    }
+
+    @Test
+    void aWriteMayNameEachActivityOnlyOnce() {
+        assertThatThrownBy(() -> store.write(List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", MONDAY),
+                touch("a1", 3, "m2", MONDAY)), 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a1");
+        assertThat(store.activityCount()).isZero();
+        assertThat(store.appliedSequence()).isZero();
+
+        List<CountedActivity> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> store.write(withNull, 0)).isInstanceOf(NullPointerException.class);
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    /**
+     * Property: any sequence of writes (new activities, rewrites to other managers, days and metrics, negative
+     * values, deletions, revivals, failing writes) keeps the aggregates equal to their recomputation from the
+     * contributions and to the sum of the activities last written; the stored activities are the last written.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
+    void randomWriteSequencesKeepTheAggregatesEqualToTheirRecomputation(long seed) {
+        Random random = new Random(seed);
+        Map<String, CountedActivity> model = new HashMap<>();
+        long sequence = 0;
+        long expectedCursor = 0;
+        for (int write = 0; write < 60; write++) {
+            int size = 1 + random.nextInt(12);
+            Set<String> ids = new HashSet<>();
+            while (ids.size() < size) {
+                ids.add("a" + random.nextInt(30));
+            }
+            List<CountedActivity> batch = new ArrayList<>();
+            for (String id : ids) {
+                sequence++;
+                batch.add(model.containsKey(id) && random.nextInt(5) == 0
+                        ? tombstone(id, sequence, "m" + random.nextInt(4))
+                        : randomActivity(random, id, sequence));
+            }
+            long historyCursor = random.nextInt(3) == 0 ? 0 : random.nextInt((int) sequence + 1);
+            boolean failing = random.nextInt(10) == 0;
+            if (failing) {
+                CountedActivity bad = batch.remove(batch.size() - 1);
+                batch.add(withMoney(bad.activity().deleted() ? randomActivity(random, bad.activity().id(), sequence)
+                        : bad, BigDecimal.ONE, "TOOLONG"));
+                assertThatThrownBy(() -> store.write(batch, historyCursor)).isInstanceOf(StoreException.class);
+            } else {
+                store.write(batch, historyCursor);
+                batch.forEach(a -> model.put(a.activity().id(), a));
+                expectedCursor = Math.max(expectedCursor, historyCursor);
+            }
+
+            assertThat(AggregateAudit.stored(db)).as("seed %d: aggregates after write %d", seed, write)
+                    .isEqualTo(AggregateAudit.expected(model.values()));
+            assertThat(store.appliedSequence()).as("seed %d: cursor after write %d", seed, write)
+                    .isEqualTo(expectedCursor);
+        }
+        AggregateAudit.assertConsistent(db);
+        Map<String, CountedActivity> stored = store.activities(model.keySet());
+        assertThat(stored.keySet()).isEqualTo(model.keySet());
+        for (CountedActivity expected : model.values()) {
+            assertThat(stored.get(expected.activity().id())).as("seed %d", seed)
+                    .isEqualTo(sortedContributions(expected));
+        }
+    }
+
+    /**
+     * Four threads on two store instances (as two Pace nodes sharing the database) write overlapping activities:
+     * the aggregates stay equal to the contributions, every stored activity carries exactly the contributions
+     * written with it, and the cursor ends at the highest history cursor written.
+     */
+    @Test
+    void concurrentWritersKeepTheAggregatesConsistent() throws Exception {
         JdbcPaceStore other = new JdbcPaceStore(newPool(), dialect());
         List<JdbcPaceStore> stores = List.of(store, other, store, other);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Integer>> results = new ArrayList<>();
+            List<Future<Long>> results = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                // Each thread delivers the whole history, shuffled differently, in batches of 9: every activity is
-                // written by several threads at once, in different orders.
-                List<ActivityEntry> delivery = new ArrayList<>(history);
-                Collections.shuffle(delivery, new Random(t));
+                int thread = t;
                 JdbcPaceStore target = stores.get(t);
-                Callable<Integer> writer = () -> {
+                Callable<Long> writer = () -> {
+                    Random random = new Random(thread);
                     start.await();
-                    int applied = 0;
-                    for (int from = 0; from < delivery.size(); from += 9) {
-                        List<ActivityEntry> batch = delivery.subList(from, Math.min(delivery.size(), from + 9));
-                        ApplyResult result = target.apply(batch, 0);
-                        assertThat(result.applied() + result.skipped()).isEqualTo(batch.size());
-                        applied += result.applied();
+                    long highest = 0;
+                    for (int i = 0; i < 40; i++) {
+                        Set<String> ids = new HashSet<>();
+                        int size = 1 + random.nextInt(9);
+                        while (ids.size() < size) {
+                            ids.add("a" + random.nextInt(50));
+                        }
+                        long sequence = thread * 1000L + i;
+                        List<CountedActivity> batch = ids.stream().map(id -> derived(id, sequence)).toList();
+                        long historyCursor = random.nextBoolean() ? 0 : sequence;
+                        target.write(batch, historyCursor);
+                        highest = Math.max(highest, historyCursor);
                     }
-                    return applied;
+                    return highest;
                 };
                 results.add(threads.submit(writer));
             }
             start.countDown();
-            int applied = 0;
-            for (Future<Integer> result : results) {
-                applied += result.get(120, TimeUnit.SECONDS);
+            long highest = 0;
+            for (Future<Long> result : results) {
+                highest = Math.max(highest, result.get(120, TimeUnit.SECONDS));
             }
-            Map<String, ActivityEntry> newest = newestById(history);
-            assertThat(applied).as("each activity stored at least once").isGreaterThanOrEqualTo(newest.size());
-            assertFinalState(newest, "concurrent");
+
+            AggregateAudit.assertConsistent(db);
+            List<String> ids = IntStream.range(0, 50).mapToObj(i -> "a" + i).toList();
+            Map<String, CountedActivity> stored = store.activities(ids);
+            for (CountedActivity activity : stored.values()) {
+                assertThat(activity).as("row and contributions of one write")
+                        .isEqualTo(sortedContributions(derived(activity.activity().id(),
+                                activity.activity().sequence())));
+            }
+            assertThat(AggregateAudit.stored(db)).isEqualTo(AggregateAudit.expected(stored.values()));
+            assertThat(store.appliedSequence()).isEqualTo(highest);
         } finally {
             threads.shutdownNow();
         }
     }
 
     /**
-     * Property: any stream of creates, updates and deletes, delivered out of order, with duplicates and in batches
-     * of any size, keeps the aggregates equal to their recomputation and to the newest versions delivered.
+     * A reader never sees half of a write: while a writer rewrites a set of activities again and again, each time
+     * all of them with one new sequence, every read finds them all at one sequence, each with the contributions of
+     * that sequence.
      */
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
-    void randomStreamsKeepTheAggregatesEqualToTheirRecomputation(long seed) {
-        Random random = new Random(seed);
-        List<ActivityEntry> history = randomHistory(random, 25, 150);
-        List<ActivityEntry> delivery = disorder(random, history);
-
-        Map<String, ActivityEntry> model = new HashMap<>();
-        long expectedCursor = 0;
-        long maxDelivered = 0;
-        int from = 0;
-        while (from < delivery.size()) {
-            int size = 1 + random.nextInt(12);
-            List<ActivityEntry> batch = delivery.subList(from, Math.min(delivery.size(), from + size));
-            from += batch.size();
-            for (ActivityEntry entry : batch) {
-                model.merge(entry.activity().id(), entry,
-                        (kept, next) -> next.activity().sequence() > kept.activity().sequence() ? next : kept);
-                maxDelivered = Math.max(maxDelivered, entry.activity().sequence());
+    @Test
+    void readersNeverSeeHalfAWrite() throws Exception {
+        List<String> ids = IntStream.range(0, 40).mapToObj(i -> "a" + i).toList();
+        store.write(ids.stream().map(id -> derived(id, 1)).toList(), 0);
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(1);
+        try {
+            Future<?> writer = threads.submit(() -> {
+                try {
+                    for (long sequence = 2; sequence < 150; sequence++) {
+                        long s = sequence;
+                        store.write(ids.stream().map(id -> derived(id, s)).toList(), 0);
+                    }
+                } finally {
+                    done.set(true);
+                }
+                return null;
+            });
+            int reads = 0;
+            while (!done.get() || reads < 20) {
+                Map<String, CountedActivity> read = store.activities(ids);
+                long sequence = read.get("a0").activity().sequence();
+                for (CountedActivity activity : read.values()) {
+                    assertThat(activity).as("read %d", reads)
+                            .isEqualTo(sortedContributions(derived(activity.activity().id(), sequence)));
+                }
+                reads++;
             }
-            long historyCursor = switch (random.nextInt(3)) {
-                case 0 -> 0;
-                case 1 -> maxDelivered;
-                default -> random.nextInt((int) maxDelivered + 1);
-            };
-            expectedCursor = Math.max(expectedCursor, historyCursor);
-
-            ApplyResult result = store.apply(batch, historyCursor);
-
-            assertThat(result.applied() + result.skipped()).as("seed %d", seed).isEqualTo(batch.size());
-            assertThat(result.appliedSequence()).as("seed %d", seed).isEqualTo(expectedCursor);
-            assertThat(AggregateAudit.stored(db)).as("seed %d: aggregates after %d entries", seed, from)
-                    .isEqualTo(AggregateAudit.expected(model.values()));
+            writer.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
         }
-        assertFinalState(model, "seed " + seed);
-        assertThat(store.appliedSequence()).isEqualTo(expectedCursor);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private void assertFinalState(Map<String, ActivityEntry> newest, String label) {
-        AggregateAudit.assertConsistent(db);
-        assertThat(AggregateAudit.stored(db)).as(label).isEqualTo(AggregateAudit.expected(newest.values()));
-        assertThat(store.activityCount()).as(label).isEqualTo(newest.size());
-        for (ActivityEntry entry : newest.values()) {
-            LoggedActivity stored = store.activity(entry.activity().id()).orElseThrow();
-            assertThat(stored.sequence()).as("%s: %s", label, entry.activity().id())
-                    .isEqualTo(entry.activity().sequence());
-            assertThat(stored.deleted()).isEqualTo(entry.activity().deleted());
-            assertThat(stored.actorId()).isEqualTo(entry.activity().actorId());
-        }
-        Map<String, Long> byManager = new TreeMap<>();
-        for (ActivityEntry entry : newest.values()) {
-            for (Contribution c : entry.contributions()) {
-                if (c.metric().equals(TOUCHES)) {
-                    byManager.merge(c.managerId(), c.value(), Long::sum);
-                }
-            }
-        }
-        for (String manager : List.of("m0", "m1", "m2", "m3")) {
-            assertThat(store.totals(manager, MONDAY, MONDAY.plusDays(13)).getOrDefault(TOUCHES, 0L))
-                    .as("%s: touches of %s", label, manager).isEqualTo(byManager.getOrDefault(manager, 0L));
-        }
+    /** A touch candidate in duplicate group {@code duplicateKey} and contact group {@code contactKey}. */
+    private static CountedActivity member(String id, long sequence, String duplicateKey, String contactKey) {
+        LoggedActivity call = Activities.with(call(id, sequence, "m1", MONDAY), at(MONDAY, 8 + (int) sequence));
+        return new CountedActivity(call, new CountingState(MONDAY, null, duplicateKey, contactKey,
+                List.of(new Contribution("m1", TOUCHES, MONDAY, 1))));
     }
 
-    /**
-     * A host's history: {@code changes} creates, corrections and deletions of activities (at most
-     * {@code liveActivities} alive at once), with increasing sequence numbers. Nothing changes after a deletion, as
-     * in a real CRM.
-     */
-    static List<ActivityEntry> randomHistory(Random random, int liveActivities, int changes) {
-        List<ActivityEntry> history = new ArrayList<>();
-        List<String> live = new ArrayList<>();
-        int created = 0;
-        long sequence = 0;
-        while (history.size() < changes) {
-            sequence += 1 + random.nextInt(3);
-            String actor = "m" + random.nextInt(4);
-            String id;
-            if (live.isEmpty() || live.size() < liveActivities && random.nextInt(3) == 0) {
-                id = "a" + created++;
-                live.add(id);
-            } else {
-                id = live.get(random.nextInt(live.size()));
-                if (random.nextInt(5) == 0) {
-                    history.add(deletion(id, sequence, actor));
-                    live.remove(id);
-                    continue;
-                }
-            }
-            int count = random.nextInt(3);
-            Contribution[] contributions = new Contribution[count];
-            for (int i = 0; i < count; i++) {
-                contributions[i] = new Contribution(random.nextInt(5) == 0 ? "m" + random.nextInt(4) : actor,
-                        random.nextBoolean() ? TOUCHES : MEETINGS, MONDAY.plusDays(random.nextInt(14)),
-                        1 + random.nextInt(3));
-            }
-            history.add(entry(id, sequence, actor, contributions));
-        }
-        return history;
+    private List<String> memberIds(List<String> duplicateKeys, List<String> contactKeys) {
+        return store.groupMembers(duplicateKeys, contactKeys).stream().map(c -> c.activity().id()).toList();
     }
 
-    /** The history as delivery mangles it: neighbours swapped, some changes sent again later. */
-    private static List<ActivityEntry> disorder(Random random, List<ActivityEntry> history) {
-        List<ActivityEntry> delivery = new ArrayList<>(history);
-        for (int i = 0; i < delivery.size(); i++) {
-            int j = Math.min(delivery.size() - 1, i + random.nextInt(6));
-            Collections.swap(delivery, i, j);
-        }
-        int duplicates = history.size() / 5;
-        for (int i = 0; i < duplicates; i++) {
-            delivery.add(random.nextInt(delivery.size() + 1), history.get(random.nextInt(history.size())));
-        }
-        return delivery;
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).toInstant(ZoneOffset.UTC);
     }
 
-    private static Map<String, ActivityEntry> newestById(List<ActivityEntry> entries) {
-        Map<String, ActivityEntry> newest = new HashMap<>();
-        for (ActivityEntry entry : entries) {
-            newest.merge(entry.activity().id(), entry,
-                    (kept, next) -> next.activity().sequence() > kept.activity().sequence() ? next : kept);
+    /** An activity whose state and contributions follow from its id and sequence, so a reader can check them. */
+    private static CountedActivity derived(String id, long sequence) {
+        int n = Integer.parseInt(id.substring(1));
+        String manager = "m" + (n + sequence) % 3;
+        LocalDate day = MONDAY.plusDays((n + sequence) % 5);
+        List<Contribution> contributions = new ArrayList<>();
+        for (int i = 0; i <= (n + sequence) % 3; i++) {
+            contributions.add(new Contribution(manager, i % 2 == 0 ? TOUCHES : MEETINGS, day, 1 + i));
         }
-        return newest;
+        return new CountedActivity(call(id, sequence, manager, day), new CountingState(day,
+                sequence % 4 == 0 ? "DUPLICATE" : null, "dup-" + sequence % 7, "contact-" + n, contributions));
     }
 
-    private List<Object[]> versionRows() throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT version, description, checksum, installed_on"
-                     + " FROM pace_schema_version ORDER BY version")) {
-            while (result.next()) {
-                rows.add(new Object[] {result.getInt(1), result.getString(2), result.getString(3),
-                        result.getObject(4).toString()});
-            }
+    private static CountedActivity randomActivity(Random random, String id, long sequence) {
+        String actor = "m" + random.nextInt(4);
+        LocalDate day = MONDAY.plusDays(random.nextInt(14));
+        int count = random.nextInt(4);
+        List<Contribution> contributions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            contributions.add(new Contribution(random.nextInt(5) == 0 ? "m" + random.nextInt(4) : actor,
+                    List.of(TOUCHES, MEETINGS, REVENUE).get(random.nextInt(3)), day.plusDays(random.nextInt(2)),
+                    random.nextInt(8) == 0 ? -2 : 1 + random.nextInt(3)));
         }
-        return rows;
+        String reason = contributions.isEmpty() && random.nextBoolean() ? "DUPLICATE" : null;
+        return new CountedActivity(call(id, sequence, actor, day), new CountingState(day, reason,
+                random.nextBoolean() ? "dup-" + random.nextInt(5) : null, "contact-" + random.nextInt(5),
+                contributions));
     }
 
-    private boolean tableExists(String table) throws SQLException {
-        try (Connection connection = db.getConnection()) {
-            String schema = connection.getSchema();
-            for (String name : List.of(table, table.toUpperCase())) {
-                try (ResultSet tables = connection.getMetaData().getTables(null, schema, name, null)) {
-                    if (tables.next()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-    }
-
-    private long contributionCount(String activityId) {
-        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT COUNT(*) FROM pace_contribution WHERE activity_id = '" + activityId + "'")) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    /** The activity as the store hands it back: contributions ordered by manager, metric, day, value. */
+    private static CountedActivity sortedContributions(CountedActivity activity) {
+        CountingState s = activity.state();
+        List<Contribution> sorted = new ArrayList<>(s.contributions());
+        sorted.sort(CONTRIBUTION_ORDER);
+        return new CountedActivity(activity.activity(), new CountingState(s.localDay(), s.exclusionReason(),
+                s.duplicateKey(), s.contactKey(), sorted));
     }
 }

@@ -45,6 +45,58 @@ class SchemaOnFirstUseTest {
         assertThat(store.activityCount()).isZero();
     }
 
+    /**
+     * The bug this caught: in Karaf the sandbox CRM shares the embedded H2 database and its long simulator
+     * transaction made the V2 migration time out on H2's lock; the store remembered that as a broken schema and
+     * refused to work until Karaf restarted. A lock timeout is transient: the next use must migrate.
+     */
+    @Test
+    void aMigrationThatTimedOutOnALockIsTriedAgainOnTheNextUse() {
+        AtomicInteger timeouts = new AtomicInteger(1);
+        DataSource h2 = h2();
+        DataSource lockedOnce = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(h2, method, args);
+                    return method.getName().equals("getConnection") ? timingOutOnce((Connection) result, timeouts) : result;
+                });
+        JdbcPaceStore store = new JdbcPaceStore(lockedOnce, SqlDialect.H2);
+
+        assertThatThrownBy(store::appliedSequence).isInstanceOf(StoreException.class)
+                .hasRootCauseInstanceOf(java.sql.SQLTimeoutException.class);
+
+        assertThat(store.appliedSequence()).isZero();
+        assertThat(store.activityCount()).isZero();
+    }
+
+    /** A connection whose statements throw one lock timeout (the first statement executed), then work. */
+    private static Connection timingOutOnce(Connection connection, AtomicInteger timeouts) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(SchemaOnFirstUseTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    Object result = invoke(connection, method, args);
+                    if (result instanceof java.sql.Statement statement) {
+                        Class<?> type = result instanceof java.sql.PreparedStatement
+                                ? java.sql.PreparedStatement.class : java.sql.Statement.class;
+                        return java.lang.reflect.Proxy.newProxyInstance(SchemaOnFirstUseTest.class.getClassLoader(),
+                                new Class<?>[] {type}, (p, m, a) -> {
+                                    if (m.getName().startsWith("execute") && timeouts.getAndDecrement() > 0) {
+                                        throw new java.sql.SQLTimeoutException("Timeout trying to lock table \"SYS\"",
+                                                "HYT00");
+                                    }
+                                    return invoke(statement, m, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     private DataSource h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + folder.resolve("pace").toAbsolutePath());

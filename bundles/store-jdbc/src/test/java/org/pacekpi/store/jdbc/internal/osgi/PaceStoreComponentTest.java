@@ -11,13 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.h2.util.OsgiDataSourceFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.jdbc.DataSourceFactory;
-import org.pacekpi.api.store.ActivityEntry;
 import org.pacekpi.api.store.Contribution;
+import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.LoggedActivity;
 import org.postgresql.osgi.PGDataSourceFactory;
 
@@ -42,10 +44,11 @@ class PaceStoreComponentTest {
                 new PGDataSourceFactory());
     }
 
-    private static ActivityEntry touch(String id, long sequence) {
-        return new ActivityEntry(new LoggedActivity(id, sequence, false, Instant.parse("2026-03-02T10:00:00Z"), "m1",
-                "CALL", "PHONE", "OUTBOUND", "CONNECTED", 60L, List.of(), null, null, null, null, false),
-                List.of(new Contribution("m1", "touches", DAY, 1)));
+    private static CountedActivity touch(String id, long sequence) {
+        return new CountedActivity(new LoggedActivity(id, sequence, false, Instant.parse("2026-03-02T10:00:00Z"),
+                "m1", "CALL", "PHONE", "OUTBOUND", "CONNECTED", 60L, List.of(), null, null, null, null, false),
+                new CountingState(DAY, null, "dup-" + id, "contact-" + id,
+                        List.of(new Contribution("m1", "touches", DAY, 1))));
     }
 
     @Test
@@ -60,12 +63,20 @@ class PaceStoreComponentTest {
             assertThat(component.pool().getConnectionTimeout()).isEqualTo(7_000);
             assertThat(component.pool().getDataSource().getClass().getName()).startsWith("org.h2.");
 
-            component.apply(List.of(touch("a1", 1), touch("a2", 2)), 2);
+            component.write(List.of(touch("a1", 1), touch("a2", 2)), 2);
 
             assertThat(component.totals("m1", DAY, DAY)).isEqualTo(Map.of("touches", 2L));
+            assertThat(component.totals(List.of("m1"), DAY, DAY)).isEqualTo(Map.of("m1", Map.of("touches", 2L)));
             assertThat(component.appliedSequence()).isEqualTo(2);
             assertThat(component.activityCount()).isEqualTo(2);
             assertThat(component.activity("a1")).isPresent();
+            assertThat(component.activities(List.of("a1", "a2"))).containsOnlyKeys("a1", "a2");
+            assertThat(component.groupMembers(List.of("dup-a1"), List.of("contact-a2"))).hasSize(2);
+            assertThat(component.logPage(null, 10)).hasSize(2);
+            assertThat(component.exclusionCounts("m1", DAY, DAY)).isEmpty();
+            assertThat(component.excluded("m1", DAY, DAY, 10)).isEmpty();
+            component.resetCounting();
+            assertThat(component.totals("m1", DAY, DAY)).isEmpty();
         } finally {
             component.deactivate();
         }
@@ -84,6 +95,20 @@ class PaceStoreComponentTest {
         } finally {
             component.deactivate();
         }
+    }
+
+    @Test
+    void postgresqlBatchesAreSentAsMultiRowInsertsUnlessTheUrlSaysOtherwise() {
+        Properties plain = PaceStoreComponent.driverProperties(StoreSettings.from(config(Map.of("url",
+                "jdbc:postgresql://db:5432/pace")), Map.of(), null));
+        assertThat(plain.getProperty("reWriteBatchedInserts")).isEqualTo("true");
+
+        Properties explicit = PaceStoreComponent.driverProperties(StoreSettings.from(config(Map.of("url",
+                "jdbc:postgresql://db:5432/pace?reWriteBatchedInserts=false")), Map.of(), null));
+        assertThat(explicit.getProperty("reWriteBatchedInserts")).isNull();
+
+        Properties h2 = PaceStoreComponent.driverProperties(StoreSettings.from(config(Map.of()), Map.of(), null));
+        assertThat(h2.getProperty("reWriteBatchedInserts")).isNull();
     }
 
     @Test

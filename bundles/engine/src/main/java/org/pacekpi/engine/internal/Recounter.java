@@ -1,0 +1,213 @@
+package org.pacekpi.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.pacekpi.api.store.Contribution;
+import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.LoggedActivity;
+import org.pacekpi.api.store.PaceStore;
+
+/**
+ * Keeps every activity's counting state equal to what a recomputation from the whole log would give, by recounting
+ * only what a batch of changes can affect. Read, decide, write:
+ * <ol>
+ * <li>collapse the batch to the newest change per activity, read the stored versions, and skip every change that
+ * is not newer than the stored one (a replay, or a change that arrived after a newer one);</li>
+ * <li>judge each remaining activity on its own ({@link CountingRules#evaluate});</li>
+ * <li>collect the groups it leaves and joins: the duplicate and contact keys of its stored state and of its new
+ * one;</li>
+ * <li>read the other members of those groups, and decide the groups again ({@link GroupRules});</li>
+ * <li>write, in one store transaction, every changed activity and every member whose state changed (a touch that
+ * now counts or no longer does, a first contact that moved).</li>
+ * </ol>
+ * Why that is exact: an activity's state depends only on the activity and on the candidates with the same contact
+ * (its duplicate group is part of its contact's candidates: the duplicate key contains the contact key). A batch
+ * changes the candidates of exactly the contacts named in step 3, and those are decided again in full; every other
+ * contact's candidates are unchanged, so their states are too. A member that is not in the batch keeps what it
+ * decided on its own as stored ({@link CountingRules#regroup}); only its group outcome is new.
+ *
+ * <p>Not thread-safe: it is called by the single ingest writer.
+ */
+public final class Recounter {
+
+    /**
+     * What one batch did.
+     *
+     * @param applied changes newer than the stored version, now stored
+     * @param skipped changes not newer than the stored version (or superseded in the same batch)
+     * @param written activities written, the applied ones and the group members whose state changed
+     */
+    public record Result(int applied, int skipped, int written) {
+    }
+
+    private static final Comparator<Contribution> CONTRIBUTION_ORDER = Comparator.comparing(Contribution::managerId)
+            .thenComparing(Contribution::metric).thenComparing(Contribution::day)
+            .thenComparingLong(Contribution::value);
+
+    private final PaceStore store;
+    private final CountingRules rules;
+
+    /**
+     * @param store where the log and the states are
+     * @param rules the counting rules
+     */
+    public Recounter(PaceStore store, CountingRules rules) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /** The counting rules used. */
+    public CountingRules rules() {
+        return rules;
+    }
+
+    /**
+     * Applies a batch of host changes in one store transaction.
+     *
+     * @param changes       the changes, in any order, possibly several of one activity
+     * @param historyCursor the history sequence up to which the caller has now applied the host's history, or 0 for
+     *                      live changes; the cursor moves even when every change is skipped
+     */
+    public Result apply(List<LoggedActivity> changes, long historyCursor) {
+        Map<String, LoggedActivity> newest = new LinkedHashMap<>();
+        for (LoggedActivity change : changes) {
+            newest.merge(change.id(), change, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+        }
+        Map<String, CountedActivity> stored = newest.isEmpty() ? Map.of() : store.activities(newest.keySet());
+        List<LoggedActivity> accepted = new ArrayList<>(newest.size());
+        for (LoggedActivity change : newest.values()) {
+            CountedActivity current = stored.get(change.id());
+            if (current == null || current.activity().sequence() < change.sequence()) {
+                accepted.add(change);
+            }
+        }
+        int skipped = changes.size() - accepted.size();
+        if (accepted.isEmpty()) {
+            if (historyCursor > 0) {
+                store.write(List.of(), historyCursor);
+            }
+            return new Result(0, skipped, 0);
+        }
+        List<CountedActivity> writes = recount(accepted, stored);
+        store.write(writes, historyCursor);
+        return new Result(accepted.size(), skipped, writes.size());
+    }
+
+    /**
+     * Recounts a page of the log during a rebuild, after the store forgot every counting state: each activity of the
+     * page is new, and the members of its groups found in the store are those recounted from earlier pages. Writes
+     * without moving the cursor.
+     *
+     * @return the number of activities written
+     */
+    public int recountPage(List<LoggedActivity> page) {
+        if (page.isEmpty()) {
+            return 0;
+        }
+        Map<String, LoggedActivity> byId = new LinkedHashMap<>();
+        page.forEach(activity -> byId.merge(activity.id(), activity, (a, b) -> a.sequence() >= b.sequence() ? a : b));
+        List<CountedActivity> writes = recount(byId.values(), Map.of());
+        store.write(writes, 0);
+        return writes.size();
+    }
+
+    private List<CountedActivity> recount(Collection<LoggedActivity> changed, Map<String, CountedActivity> previous) {
+        Map<String, IndividualDecision> decisions = new LinkedHashMap<>();
+        Set<String> contactKeys = new HashSet<>();
+        Set<String> duplicateKeys = new HashSet<>();
+        for (LoggedActivity activity : changed) {
+            IndividualDecision decision = rules.evaluate(activity);
+            decisions.put(activity.id(), decision);
+            addKeys(decision.contactKey(), decision.duplicateKey(), contactKeys, duplicateKeys);
+            CountedActivity before = previous.get(activity.id());
+            if (before != null) {
+                addKeys(before.state().contactKey(), before.state().duplicateKey(), contactKeys, duplicateKeys);
+            }
+        }
+        Map<String, CountedActivity> members = readMembers(decisions.keySet(), contactKeys, duplicateKeys);
+
+        List<GroupRules.Candidate> candidates = new ArrayList<>(decisions.size() + members.size());
+        decisions.values().stream().filter(IndividualDecision::candidate).forEach(d -> candidates.add(
+                new GroupRules.Candidate(d.activity().id(), d.activity().occurredAt(), d.duplicateKey(),
+                        d.contactKey())));
+        members.values().forEach(m -> candidates.add(new GroupRules.Candidate(m.activity().id(),
+                m.activity().occurredAt(), m.state().duplicateKey(), m.state().contactKey())));
+        GroupRules.Outcome outcome = GroupRules.decide(candidates);
+
+        List<CountedActivity> writes = new ArrayList<>(decisions.size());
+        for (IndividualDecision decision : decisions.values()) {
+            String id = decision.activity().id();
+            writes.add(new CountedActivity(decision.activity(), rules.state(decision,
+                    outcome.countedTouches().contains(id), outcome.firstContacts().contains(id))));
+        }
+        for (CountedActivity member : members.values()) {
+            String id = member.activity().id();
+            CountingState state = rules.regroup(member, outcome.countedTouches().contains(id),
+                    outcome.firstContacts().contains(id));
+            if (!equivalent(state, member.state())) {
+                writes.add(new CountedActivity(member.activity(), state));
+            }
+        }
+        return writes;
+    }
+
+    /**
+     * The stored candidates of the given groups, except the activities being recounted (their stored versions are
+     * superseded). If a member names a contact whose group was not asked for (possible only if a duplicate key was
+     * made by other means than {@link CountingRules}), that contact's group is read too, so that no group is
+     * decided in part.
+     */
+    private Map<String, CountedActivity> readMembers(Set<String> recounted, Set<String> contactKeys,
+                                                     Set<String> duplicateKeys) {
+        Map<String, CountedActivity> members = new LinkedHashMap<>();
+        Set<String> asked = new HashSet<>(contactKeys);
+        Collection<String> contacts = contactKeys;
+        Collection<String> duplicates = duplicateKeys;
+        while (!contacts.isEmpty() || !duplicates.isEmpty()) {
+            Set<String> missing = new HashSet<>();
+            for (CountedActivity member : store.groupMembers(duplicates, contacts)) {
+                String contactKey = member.state().contactKey();
+                if (member.activity().deleted() || contactKey == null || recounted.contains(member.activity().id())) {
+                    continue;
+                }
+                members.put(member.activity().id(), member);
+                if (asked.add(contactKey)) {
+                    missing.add(contactKey);
+                }
+            }
+            contacts = missing;
+            duplicates = List.of();
+        }
+        return members;
+    }
+
+    private static void addKeys(String contactKey, String duplicateKey, Set<String> contactKeys,
+                                Set<String> duplicateKeys) {
+        if (contactKey != null) {
+            contactKeys.add(contactKey);
+        }
+        if (duplicateKey != null) {
+            duplicateKeys.add(duplicateKey);
+        }
+    }
+
+    /** Equal but for the order of the contributions, which a store need not keep. */
+    static boolean equivalent(CountingState a, CountingState b) {
+        return Objects.equals(a.localDay(), b.localDay()) && Objects.equals(a.exclusionReason(), b.exclusionReason())
+                && Objects.equals(a.duplicateKey(), b.duplicateKey()) && Objects.equals(a.contactKey(), b.contactKey())
+                && sorted(a.contributions()).equals(sorted(b.contributions()));
+    }
+
+    private static List<Contribution> sorted(List<Contribution> contributions) {
+        return contributions.size() < 2 ? contributions : contributions.stream().sorted(CONTRIBUTION_ORDER).toList();
+    }
+}

@@ -1,0 +1,238 @@
+package org.pacekpi.store.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.pacekpi.store.jdbc.internal.Activities.MONDAY;
+import static org.pacekpi.store.jdbc.internal.Activities.TOUCHES;
+import static org.pacekpi.store.jdbc.internal.Activities.counting;
+import static org.pacekpi.store.jdbc.internal.Activities.touch;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.pacekpi.api.store.Contribution;
+import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.LoggedActivity;
+import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
+import org.pacekpi.api.store.StoreException;
+
+/** The schema migrations on every database the store runs on: subclasses give each test a fresh, empty one. */
+abstract class MigrationContract extends StoreContractBase {
+
+    @Test
+    void migrationsCreateTheSchemaOnFirstUseAndRerunningIsANoOp() throws SQLException {
+        assertThat(tableExists("pace_schema_version")).as("nothing before first use").isFalse();
+
+        assertThat(store.appliedSequence()).isZero();
+
+        List<Object[]> versions = versionRows();
+        List<MigrationScript> scripts = Migrations.standardScripts(dialect());
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0)).containsExactly(1, "activity log", scripts.get(0).checksum(), versions.get(0)[3]);
+        assertThat(versions.get(1)).containsExactly(2, "counting state", scripts.get(1).checksum(),
+                versions.get(1)[3]);
+        for (String table : List.of("pace_activity", "pace_activity_counterpart", "pace_contribution",
+                "pace_daily_aggregate", "pace_cursor")) {
+            assertThat(tableExists(table)).as(table).isTrue();
+        }
+        assertThat(columns("pace_activity")).contains("local_day", "exclusion_reason", "duplicate_key",
+                "contact_key");
+        assertThat(indexes("pace_activity")).contains("pace_activity_duplicate_key_ix",
+                "pace_activity_contact_key_ix", "pace_activity_excluded_ix");
+        assertThat(indexes("pace_contribution")).contains("pace_contribution_activity_ix")
+                .doesNotContain("pace_contribution_manager_day_ix");
+
+        assertThat(Migrations.standard(db, dialect()).migrate()).as("versions applied by a second run").isEmpty();
+        assertThat(new JdbcPaceStore(newPool(), dialect()).activityCount()).isZero();
+        assertThat(versionRows()).as("unchanged, installed_on included").usingRecursiveComparison()
+                .isEqualTo(versions);
+    }
+
+    @Test
+    void theDialectIsRecognisedFromTheConnection() throws SQLException {
+        try (Connection connection = db.getConnection()) {
+            assertThat(SqlDialect.of(connection.getMetaData())).isEqualTo(dialect());
+        }
+        assertThat(SqlDialect.fromUrl(url())).isEqualTo(dialect());
+    }
+
+    @Test
+    void everyScriptCanRunAgainOverItself() throws SQLException {
+        // H2 commits each DDL statement, so a migration that failed half-way leaves part of it behind: each script
+        // must run again cleanly over that, and must not reset the cursor or lose counting state.
+        store.write(List.of(touch("a1", 1, "m1", MONDAY)), 42);
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+            for (MigrationScript script : Migrations.standardScripts(dialect())) {
+                for (String sql : script.statements()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        assertThat(store.appliedSequence()).isEqualTo(42);
+        assertThat(store.activities(List.of("a1")).get("a1").state().duplicateKey()).isEqualTo("dup-a1");
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
+    }
+
+    @Test
+    void aScriptChangedAfterItWasAppliedIsRefused() {
+        Migrations.standard(db, dialect()).migrate();
+        List<MigrationScript> released = Migrations.standardScripts(dialect());
+        MigrationScript edited = new MigrationScript(1, released.get(0).description(),
+                released.get(0).sql() + "\nCREATE INDEX pace_extra_ix ON pace_activity (actor_id);\n");
+
+        assertThatThrownBy(() -> new Migrations(db, dialect(), List.of(edited, released.get(1))).migrate())
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("V1 (activity log) was changed after it was applied")
+                .hasMessageContaining(released.get(0).checksum())
+                .hasMessageContaining(edited.checksum());
+    }
+
+    @Test
+    void aSchemaNewerThanThisPaceIsRefused() throws SQLException {
+        Migrations.standard(db, dialect()).migrate();
+        execute("INSERT INTO pace_schema_version (version, description, checksum, installed_on)"
+                + " VALUES (3, 'from the future', 'x', CURRENT_TIMESTAMP)");
+
+        assertThatThrownBy(() -> Migrations.standard(db, dialect()).migrate())
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("V3 (from the future)")
+                .hasMessageContaining("newer than this Pace knows (up to V2)");
+    }
+
+    @Test
+    void aFailedMigrationFailsEveryUseWithTheOriginalCause() {
+        MigrationScript broken = new MigrationScript(1, "broken",
+                "CREATE TABLE pace_broken (id INTEGER);\nCREATE TABLE pace_broken (id INTEGER);");
+        JdbcPaceStore failing = new JdbcPaceStore(db, dialect(), new Migrations(db, dialect(), List.of(broken)));
+
+        StoreException first = catchThrowableOfType(StoreException.class, failing::appliedSequence);
+        assertThat(first).hasMessageContaining("V1 (broken), statement 2 of 2 failed")
+                .hasCauseInstanceOf(SQLException.class);
+        StoreException second = catchThrowableOfType(StoreException.class,
+                () -> failing.write(List.of(touch("a1", 1, "m1", MONDAY)), 1));
+        assertThat(second).hasMessageContaining("migration failed earlier")
+                .hasMessageContaining("V1 (broken), statement 2 of 2 failed");
+        assertThat(second.getCause()).isSameAs(first.getCause());
+        assertThat(catchThrowableOfType(StoreException.class, failing::activityCount).getCause())
+                .isSameAs(first.getCause());
+    }
+
+    @Test
+    void twoInstancesMigratingAtOnceApplyEachScriptOnce() throws Exception {
+        List<Migrations> instances = List.of(Migrations.standard(newPool(), dialect()),
+                Migrations.standard(newPool(), dialect()));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Integer>>> results = new ArrayList<>();
+            for (Migrations migrations : instances) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return migrations.migrate();
+                }));
+            }
+            start.countDown();
+            List<Integer> applied = new ArrayList<>();
+            for (Future<List<Integer>> result : results) {
+                applied.addAll(result.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(versionRows()).hasSize(2);
+        assertThat(store.appliedSequence()).isZero();
+    }
+
+    /**
+     * A database that an issue-2 Pace (schema V1) filled: V2 adds the counting state as unknown (nulls), keeps the
+     * log, the contributions, the aggregates and the cursor, so the KPIs do not move until the engine recounts.
+     */
+    @Test
+    void aV1DatabaseWithDataIsMigratedKeepingItsCountsUntilItIsRecounted() throws SQLException {
+        new Migrations(db, dialect(), Migrations.standardScripts(dialect()).subList(0, 1)).migrate();
+        assertThat(columns("pace_activity")).doesNotContain("local_day");
+        Instant at = Instant.parse("2026-03-02T09:00:00Z");
+        // As the issue-2 store wrote them: a counted call with two counterparts, and a tombstone.
+        execute("INSERT INTO pace_activity (id, sequence, deleted, occurred_at_epoch_s, occurred_at_nano, actor_id,"
+                        + " kind, channel, direction, outcome, duration_s, deal_id, stage, amount, currency, automated)"
+                        + " VALUES ('a1', 5, FALSE, " + at.getEpochSecond() + ", 0, 'm1', 'CALL', 'PHONE', 'OUTBOUND',"
+                        + " 'CONNECTED', 120, NULL, NULL, NULL, NULL, FALSE)",
+                "INSERT INTO pace_activity (id, sequence, deleted, occurred_at_epoch_s, occurred_at_nano, actor_id,"
+                        + " kind, automated) VALUES ('a2', 9, TRUE, " + at.getEpochSecond() + ", 0, 'm1', 'EMAIL',"
+                        + " FALSE)",
+                "INSERT INTO pace_activity_counterpart (activity_id, position, contact_id, account_id, email, phone,"
+                        + " internal) VALUES ('a1', 0, 'c1', NULL, NULL, '+4930', FALSE),"
+                        + " ('a1', 1, NULL, NULL, 'x@crm.example', NULL, TRUE)",
+                "INSERT INTO pace_contribution (activity_id, manager_id, metric, local_day, metric_value)"
+                        + " VALUES ('a1', 'm1', 'touches', DATE '2026-03-02', 1)",
+                "INSERT INTO pace_daily_aggregate (manager_id, metric, local_day, metric_value)"
+                        + " VALUES ('m1', 'touches', DATE '2026-03-02', 1)",
+                "UPDATE pace_cursor SET applied_sequence = 17 WHERE id = 1");
+
+        assertThat(store.appliedSequence()).as("first use migrates to V2").isEqualTo(17);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2);
+
+        Map<String, CountedActivity> stored = store.activities(List.of("a1", "a2"));
+        CountedActivity a1 = stored.get("a1");
+        assertThat(a1.activity().counterparts()).containsExactly(
+                new LoggedCounterpart("c1", null, null, "+4930", false),
+                new LoggedCounterpart(null, null, "x@crm.example", null, true));
+        assertThat(a1.state()).as("counting state unknown, contributions as V1 stored them").isEqualTo(
+                new CountingState(null, null, null, null, List.of(new Contribution("m1", TOUCHES, MONDAY, 1))));
+        assertThat(stored.get("a2").activity().deleted()).isTrue();
+        assertThat(stored.get("a2").state()).isEqualTo(CountingState.none(null));
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.activityCount()).isEqualTo(2);
+        assertThat(store.logPage(null, 10)).extracting(LoggedActivity::id).containsExactly("a1", "a2");
+
+        // The engine recounts a1 (credited to m2 on Tuesday now): V1's contribution is taken back exactly.
+        LoggedActivity logged = a1.activity();
+        store.write(List.of(new CountedActivity(logged, new CountingState(MONDAY.plusDays(1), null, "d1", "k1",
+                List.of(new Contribution("m2", TOUCHES, MONDAY.plusDays(1), 1))))), 0);
+        assertThat(store.totals("m1", MONDAY, MONDAY.plusDays(6))).isEmpty();
+        assertThat(store.totals("m2", MONDAY, MONDAY.plusDays(6))).isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.groupMembers(List.of("d1"), List.of())).extracting(c -> c.activity().id())
+                .containsExactly("a1");
+        AggregateAudit.assertConsistent(db);
+        assertThat(store.appliedSequence()).isEqualTo(17);
+    }
+
+    @Test
+    void aV1DatabaseThatIsRecountedFromScratchEndsWithTheNewCountsOnly() throws SQLException {
+        new Migrations(db, dialect(), Migrations.standardScripts(dialect()).subList(0, 1)).migrate();
+        execute("INSERT INTO pace_activity (id, sequence, deleted, occurred_at_epoch_s, occurred_at_nano, actor_id,"
+                        + " kind, automated) VALUES ('a1', 1, FALSE, 1772442000, 0, 'm1', 'CALL', FALSE)",
+                "INSERT INTO pace_contribution (activity_id, manager_id, metric, local_day, metric_value)"
+                        + " VALUES ('a1', 'm1', 'touches', DATE '2026-03-02', 1)",
+                "INSERT INTO pace_daily_aggregate (manager_id, metric, local_day, metric_value)"
+                        + " VALUES ('m1', 'touches', DATE '2026-03-02', 1)");
+
+        store.resetCounting();
+        assertThat(AggregateAudit.stored(db)).isEmpty();
+        for (LoggedActivity logged : store.logPage(null, 100)) {
+            store.write(List.of(new CountedActivity(logged, new CountingState(MONDAY, null, null, null,
+                    List.of(new Contribution("m1", "callAttempts", MONDAY, 1))))), 0);
+        }
+
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of("callAttempts", 1L));
+        assertThat(store.activities(List.of("a1")).get("a1").state().localDay()).isEqualTo(MONDAY);
+        AggregateAudit.assertConsistent(db);
+        // The V1 rows are ordinary V2 rows now.
+        store.write(List.of(counting("a1", 2, "m1", MONDAY)), 2);
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEmpty();
+    }
+}
