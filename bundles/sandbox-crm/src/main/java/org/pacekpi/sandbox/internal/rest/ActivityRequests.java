@@ -377,13 +377,15 @@ public final class ActivityRequests {
         if (!DEAL_EVENTS.contains(kind)) {
             throw CrmProblem.invalid("currency", "only deal activities carry an amount and currency");
         }
+        return isoCurrency(value);
+    }
+
+    /** The ISO 4217 code {@code value} names, upper-cased; a 400 naming the currency field when it names none. */
+    static String isoCurrency(String value) {
         String code = value.strip().toUpperCase(Locale.ROOT);
-        try {
-            if (!code.matches("[A-Z]{3}")) {
-                throw new IllegalArgumentException(code);
-            }
-            Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
+        boolean known = code.matches("[A-Z]{3}")
+                && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
+        if (!known) {
             throw CrmProblem.invalid("currency", "'" + value + "' is not an ISO 4217 currency code such as EUR");
         }
         return code;

@@ -2,7 +2,6 @@ package org.pacekpi.sandbox.internal.rest;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -164,15 +163,6 @@ public final class DealResource {
         if (value == null || value.isBlank()) {
             return amount == null ? null : "EUR";
         }
-        String code = value.strip().toUpperCase(Locale.ROOT);
-        try {
-            if (!code.matches("[A-Z]{3}")) {
-                throw new IllegalArgumentException(code);
-            }
-            Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw CrmProblem.invalid("currency", "'" + value + "' is not an ISO 4217 currency code such as EUR");
-        }
-        return code;
+        return ActivityRequests.isoCurrency(value);
     }
 }
