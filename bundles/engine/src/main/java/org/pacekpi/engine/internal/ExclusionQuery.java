@@ -11,6 +11,7 @@ import org.pacekpi.api.dto.ExcludedActivity;
 import org.pacekpi.api.dto.ExclusionReport;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.PaceStore;
+import org.pacekpi.engine.internal.calendar.DateRange;
 import org.pacekpi.host.directory.Directory;
 import org.pacekpi.host.directory.User;
 

@@ -20,6 +20,8 @@ import org.pacekpi.api.dto.MetricValue;
 import org.pacekpi.api.dto.Money;
 import org.pacekpi.api.dto.TeamKpiReport;
 import org.pacekpi.api.store.PaceStore;
+import org.pacekpi.engine.internal.calendar.DateRange;
+import org.pacekpi.engine.internal.calendar.Periods;
 import org.pacekpi.host.directory.Directory;
 import org.pacekpi.host.directory.Team;
 import org.pacekpi.host.directory.User;

@@ -3,6 +3,7 @@ package org.pacekpi.engine.internal;
 import java.time.LocalDate;
 
 import org.pacekpi.api.dto.WorkingDays;
+import org.pacekpi.engine.internal.calendar.DateRange;
 import org.pacekpi.host.directory.User;
 
 /**

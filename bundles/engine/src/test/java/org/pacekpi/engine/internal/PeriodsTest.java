@@ -9,6 +9,8 @@ import java.time.temporal.IsoFields;
 
 import org.junit.jupiter.api.Test;
 import org.pacekpi.api.PeriodType;
+import org.pacekpi.engine.internal.calendar.DateRange;
+import org.pacekpi.engine.internal.calendar.Periods;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

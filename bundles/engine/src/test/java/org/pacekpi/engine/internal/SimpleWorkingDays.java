@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import org.pacekpi.api.dto.WorkingDays;
+import org.pacekpi.engine.internal.calendar.DateRange;
 import org.pacekpi.host.directory.User;
 
 /**

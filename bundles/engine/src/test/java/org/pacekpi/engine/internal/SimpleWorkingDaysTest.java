@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.pacekpi.api.dto.WorkingDays;
+import org.pacekpi.engine.internal.calendar.DateRange;
 import org.pacekpi.host.directory.Role;
 import org.pacekpi.host.directory.User;
 import org.pacekpi.host.directory.WorkingSchedule;

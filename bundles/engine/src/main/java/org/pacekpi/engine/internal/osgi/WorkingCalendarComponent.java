@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.pacekpi.api.dto.WorkingDays;
-import org.pacekpi.engine.internal.DateRange;
+import org.pacekpi.engine.internal.calendar.DateRange;
 import org.pacekpi.engine.internal.WorkingDaysProvider;
 import org.pacekpi.engine.internal.calendar.CalendarSettings;
 import org.pacekpi.engine.internal.calendar.WorkingCalendars;
@@ -54,7 +54,6 @@ public final class WorkingCalendarComponent implements WorkingDaysProvider {
 
     @Override
     public WorkingDays workingDays(User manager, DateRange period, LocalDate asOf) {
-        return calendars.workingDays(manager,
-                new org.pacekpi.engine.internal.calendar.DateRange(period.from(), period.to()), asOf);
+        return calendars.workingDays(manager, period, asOf);
     }
 }
