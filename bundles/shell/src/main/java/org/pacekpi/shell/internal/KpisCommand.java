@@ -1,23 +1,13 @@
 package org.pacekpi.shell.internal;
 
-import java.io.PrintStream;
-import java.time.Clock;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.pacekpi.api.KpiService;
 import org.pacekpi.api.dto.KpiReport;
 import org.pacekpi.api.dto.MetricValue;
 import org.pacekpi.api.dto.Money;
 import org.pacekpi.api.dto.WorkingDays;
-import org.pacekpi.host.directory.Directory;
 
 /**
  * {@code pace:kpis [--period day|week|month|quarter] [--date YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD]
@@ -27,41 +17,12 @@ import org.pacekpi.host.directory.Directory;
 @Service
 @Command(scope = "pace", name = "kpis", description = "Shows a manager's KPIs for a period (this week by default) or "
         + "a range of days: the counts, the working days and the revenue.")
-public class KpisCommand implements Action {
+public class KpisCommand extends ManagerDaysCommand {
 
-    @Argument(index = 0, name = "managerId", description = "The manager's user id.", required = true)
-    @Completion(ManagerIdCompleter.class)
-    String managerId;
-
-    @Option(name = "--period", aliases = "-p", description = "day, week, month or quarter (default: week).")
-    @Completion(value = StringsCompleter.class, values = { "day", "week", "month", "quarter" })
-    String period;
-
-    @Option(name = "--date", aliases = "-d",
-            description = "A day in the period, YYYY-MM-DD (default: today in the manager's time zone).")
-    String date;
-
-    @Option(name = "--from", description = "First day of a custom range, YYYY-MM-DD (with --to).")
-    String from;
-
-    @Option(name = "--to", description = "Last day of a custom range, YYYY-MM-DD, inclusive (with --from).")
-    String to;
-
-    @Reference
-    KpiService kpis;
-
-    @Reference
-    Directory directory;
-
-    /** What "today" is; tests fix it. */
-    Clock clock = Clock.systemUTC();
-
-    /** Where the command writes: in Karaf, System.out is the session's console. Tests replace it. */
-    PrintStream out = System.out;
 
     @Override
     public Object execute() {
-        DayOptions days = DayOptions.of(period, date, from, to, () -> Managers.today(directory, managerId, clock));
+        DayOptions days = days();
         KpiReport report = days.custom() ? kpis.managerKpis(managerId, days.from(), days.to())
                 : kpis.managerKpis(managerId, days.period(), days.date());
 

@@ -1,25 +1,16 @@
 package org.pacekpi.shell.internal;
 
-import java.io.PrintStream;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.pacekpi.api.ExclusionReason;
-import org.pacekpi.api.KpiService;
 import org.pacekpi.api.dto.ExcludedActivity;
 import org.pacekpi.api.dto.ExclusionReport;
-import org.pacekpi.host.directory.Directory;
 
 /**
  * {@code pace:why [--period ... [--date ...] | --from ... --to ...] [--limit N] <managerId>}: "why did these not
@@ -29,52 +20,22 @@ import org.pacekpi.host.directory.Directory;
 @Service
 @Command(scope = "pace", name = "why", description = "Shows a manager's interactions that did not count as touches "
         + "in a period (this week by default) or a range of days: counts by reason, then the newest of them.")
-public class WhyCommand implements Action {
+public class WhyCommand extends ManagerDaysCommand {
 
     /** Minutes are enough to find an activity in the CRM; seconds would only clutter the table. */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-    @Argument(index = 0, name = "managerId", description = "The manager's user id.", required = true)
-    @Completion(ManagerIdCompleter.class)
-    String managerId;
-
-    @Option(name = "--period", aliases = "-p", description = "day, week, month or quarter (default: week).")
-    @Completion(value = StringsCompleter.class, values = { "day", "week", "month", "quarter" })
-    String period;
-
-    @Option(name = "--date", aliases = "-d",
-            description = "A day in the period, YYYY-MM-DD (default: today in the manager's time zone).")
-    String date;
-
-    @Option(name = "--from", description = "First day of a custom range, YYYY-MM-DD (with --to).")
-    String from;
-
-    @Option(name = "--to", description = "Last day of a custom range, YYYY-MM-DD, inclusive (with --from).")
-    String to;
 
     @Option(name = "--limit", aliases = "-n",
             description = "How many of the excluded activities to list, newest first (default 20); the counts by "
                     + "reason cover all of them.")
     int limit = 20;
 
-    @Reference
-    KpiService kpis;
-
-    @Reference
-    Directory directory;
-
-    /** What "today" is; tests fix it. */
-    Clock clock = Clock.systemUTC();
-
-    /** Where the command writes: in Karaf, System.out is the session's console. Tests replace it. */
-    PrintStream out = System.out;
-
     @Override
     public Object execute() {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must not be negative, was " + limit);
         }
-        DayOptions days = DayOptions.of(period, date, from, to, () -> Managers.today(directory, managerId, clock));
+        DayOptions days = days();
         ExclusionReport report = kpis.exclusions(managerId, days.from(), days.to(), limit);
         String who = Managers.label(directory, report.managerId());
         String when = (days.custom() ? "" : days.period().id() + " ") + report.from() + " .. " + report.to();

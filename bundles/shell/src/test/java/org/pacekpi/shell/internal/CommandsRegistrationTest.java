@@ -60,7 +60,8 @@ class CommandsRegistrationTest {
         assertThat(references(RebuildCommand.class)).containsExactly(RebuildService.class);
         assertThat(references(ManagerIdCompleter.class)).containsExactly(Directory.class);
         for (Class<?> type : List.of(KpisCommand.class, WhyCommand.class)) {
-            Field managerId = type.getDeclaredField("managerId");
+            Field managerId = ManagerDaysCommand.class.getDeclaredField("managerId");
+            assertThat(type.getSuperclass()).isEqualTo(ManagerDaysCommand.class);
             assertThat(managerId.getAnnotation(Argument.class).required()).isTrue();
             assertThat(managerId.getAnnotation(Completion.class).value()).isEqualTo(ManagerIdCompleter.class);
         }
@@ -71,7 +72,9 @@ class CommandsRegistrationTest {
     }
 
     private static List<Class<?>> references(Class<?> type) {
-        return Arrays.stream(type.getDeclaredFields()).filter(f -> f.isAnnotationPresent(Reference.class))
+        // Karaf injects @Reference fields of superclasses too, so they count.
+        return java.util.stream.Stream.<Class<?>>iterate(type, t -> t != Object.class, Class::getSuperclass)
+                .flatMap(t -> Arrays.stream(t.getDeclaredFields())).filter(f -> f.isAnnotationPresent(Reference.class))
                 .<Class<?>>map(Field::getType).toList();
     }
 }
