@@ -1,21 +1,30 @@
 /**
  * <pace-kpi-widget>: Pace's KPI widget for the host CRM's dashboard.
  *
- * A manager sees their own numbers this week and this month: client touches (big), first contacts, meetings held,
- * call attempts, deals won and revenue, the working days left this month, and a "why didn't some activities
- * count?" disclosure that loads the week's excluded activities with the reasons in words. A head of sales or an
- * admin sees a table of the managers they may see, by team: touches, first contacts, meetings held and deals won,
- * this week and this month (someone with both kinds of role sees both). The data comes from Pace's REST API on the
- * same origin, with the user's CRM session. Plain ES module, no build step, no external resources.
+ * A manager sees their own numbers this week and this month: client touches (big), then a table of every other KPI
+ * in groups: first and new contacts; client touches by channel; meetings held and call attempts; the deals that
+ * reached each stage of the funnel, in funnel order; deals won, deals lost and revenue in its currency. Below it the
+ * working days left this month, and a "why didn't some activities count?" disclosure that loads the week's excluded
+ * activities with the reasons in words. A head of sales or an admin sees a table of the managers they may see, by
+ * team: touches, first contacts, new contacts, meetings held, deals won, deals lost and revenue, this week and this
+ * month (someone with both kinds of role sees both). The data comes from Pace's REST API on the same origin, with
+ * the user's CRM session. Plain ES module, no build step, no external resources.
+ *
+ * Revenue is money in the report's currency ("€1,250.50"). A period without revenue shows zero in the currency of
+ * the manager's other period, else in the element's optional currency attribute (an ISO 4217 code the host may
+ * set, e.g. currency="EUR"), else "None": Pace only knows a currency from the deals won.
  *
  * Stable hooks for tests and for host pages:
  * - the host element's data-state is "loading" (no data yet), "ready" or "error"; data-loads counts the
  *   successful loads, so a test can wait for the load after an event;
- * - every number has data-metric (touches, firstContacts, meetingsHeld, callAttempts, dealsWon, revenue,
- *   workingDaysLeft, excluded) and data-period ("week" or "month"), in the table also data-manager-id; the text of
- *   a count is the plain integer (revenue carries data-currency and data-value, its text is formatted money);
+ * - every number has data-metric (the metric id of org.pacekpi.api.Metrics: touches, touches:<channel>,
+ *   firstContacts, newContacts, meetingsHeld, callAttempts, stage:<stage>, dealsWon, dealsLost; or revenue,
+ *   workingDaysLeft, excluded) and data-period ("week" or "month"), in the table also data-manager-id; the text of a
+ *   count is the plain integer; a revenue cell holds one [data-currency][data-value] line of formatted money per
+ *   currency (data-value the plain amount), or the text "None";
  * - the disclosure is details[data-exclusions]; its body has data-state "loading", "ready" or "error" and one
  *   [data-metric=excluded][data-reason=<REASON>] count per reason.
+ * The module also exports the pure functions that name and order the KPIs and format money, for tests.
  * It refreshes every 60 s and whenever the window receives a "crm:activity-logged" event.
  */
 
@@ -27,21 +36,45 @@ const PERIODS = [
   { id: 'month', label: 'this month', heading: 'This month', short: 'Month' },
 ];
 
-/** The counts a manager sees under their touches, in this order. */
-const OWN_METRICS = [
-  { id: 'firstContacts', label: 'First contacts', hint: 'first touches with contacts new to the company' },
-  { id: 'meetingsHeld', label: 'Meetings held', hint: 'with a client attending' },
-  { id: 'callAttempts', label: 'Call attempts', hint: 'connected or not' },
-  { id: 'dealsWon', label: 'Deals won' },
+/** Pace's metrics in the user's words; ids as in org.pacekpi.api.Metrics. */
+const METRICS = {
+  touches: { label: 'Client touches' },
+  firstContacts: { label: 'First contacts', hint: 'first touches with contacts new to the company' },
+  newContacts: { label: 'New contacts', hint: 'contacts added to the CRM' },
+  meetingsHeld: { label: 'Meetings held', hint: 'with a client attending' },
+  callAttempts: { label: 'Call attempts', hint: 'connected or not' },
+  dealsWon: { label: 'Deals won' },
+  dealsLost: { label: 'Deals lost' },
+  revenue: { label: 'Revenue', hint: 'of deals won' },
+};
+
+const TOUCHES_BY_CHANNEL = 'touches:';
+const STAGE = 'stage:';
+
+/** The channels of client touches, always shown in this order (0 when none); "none" only when it has touches. */
+const CHANNELS = [
+  { id: 'phone', label: 'Phone' },
+  { id: 'email', label: 'E-mail' },
+  { id: 'messenger', label: 'Messenger' },
+  { id: 'in_person', label: 'In person' },
+  { id: 'video', label: 'Video call' },
+];
+const OTHER_CHANNELS = { none: 'Channel not recorded' };
+
+/**
+ * Pace's default sales funnel in order (the sandbox's deal stages), always shown (0 when none). Pace's API does not
+ * say yet which stages a CRM has: a stage not listed here is shown after these, by its id.
+ */
+const FUNNEL = [
+  { id: 'meeting', label: 'Meeting' },
+  { id: 'intro', label: 'Intro' },
+  { id: 'presentation', label: 'Presentation' },
+  { id: 'proposal', label: 'Proposal' },
+  { id: 'paid', label: 'Paid' },
 ];
 
-/** The columns of the managers table for heads of sales and admins. */
-const TEAM_METRICS = [
-  { id: 'touches', label: 'Client touches' },
-  { id: 'firstContacts', label: 'First contacts' },
-  { id: 'meetingsHeld', label: 'Meetings held' },
-  { id: 'dealsWon', label: 'Deals won' },
-];
+/** The columns of the managers table for heads of sales and admins: what compares managers, not every detail. */
+const TEAM_METRICS = ['touches', 'firstContacts', 'newContacts', 'meetingsHeld', 'dealsWon', 'dealsLost', 'revenue'];
 
 /** How many excluded activities the disclosure lists besides the counts. */
 const WHY_LIMIT = 5;
@@ -57,6 +90,78 @@ const REASONS = {
   AUTOMATED: 'Created by automation',
   NO_COUNTERPART: 'No identifiable contact',
 };
+
+/** A metric in the user's words; a channel or stage this version does not know keeps its id. */
+export function metricLabel(id) {
+  if (METRICS[id]) return METRICS[id].label;
+  if (id.startsWith(TOUCHES_BY_CHANNEL)) {
+    const channel = id.slice(TOUCHES_BY_CHANNEL.length);
+    const known = CHANNELS.find((c) => c.id === channel);
+    return known ? known.label : OTHER_CHANNELS[channel] || channel;
+  }
+  if (id.startsWith(STAGE)) {
+    const stage = id.slice(STAGE.length);
+    const known = FUNNEL.find((s) => s.id === stage);
+    return known ? known.label : stage;
+  }
+  return id;
+}
+
+/**
+ * The rows of a manager's KPI table in groups, from their reports (one per period): every KPI, the channels and
+ * stages Pace always has first in their order, then the ones only these reports have, by id. Touches are left out:
+ * they are the big numbers above the table.
+ */
+export function kpiGroups(reports) {
+  const reported = new Set(reports.flatMap((report) => Object.keys((report && report.metrics) || {})));
+  const known = [...CHANNELS.map((c) => TOUCHES_BY_CHANNEL + c.id), ...FUNNEL.map((s) => STAGE + s.id)];
+  const others = (prefix) => [...reported].filter((id) => id.startsWith(prefix) && !known.includes(id)).sort();
+  const groups = [
+    { heading: 'Contacts', metrics: ['firstContacts', 'newContacts'] },
+    { heading: 'Client touches by channel',
+      metrics: [...CHANNELS.map((c) => TOUCHES_BY_CHANNEL + c.id), ...others(TOUCHES_BY_CHANNEL)] },
+    { heading: 'Meetings and calls', metrics: ['meetingsHeld', 'callAttempts'] },
+    { heading: 'Deals that reached each stage', metrics: [...FUNNEL.map((s) => STAGE + s.id), ...others(STAGE)] },
+    { heading: 'Deal results', metrics: ['dealsWon', 'dealsLost', 'revenue'] },
+  ];
+  // a metric a newer Pace reports and this version has no place for is still shown, by its id
+  const placed = new Set(['touches', ...groups.flatMap((g) => g.metrics)]);
+  const unplaced = [...reported].filter((id) => !placed.has(id)).sort();
+  if (unplaced.length > 0) groups.push({ heading: 'Other counts', metrics: unplaced });
+  return groups.map((group) => ({
+    heading: group.heading,
+    rows: group.metrics.map((id) => ({ id, label: metricLabel(id), hint: METRICS[id] && METRICS[id].hint })),
+  }));
+}
+
+/** The currencies a set of reports has revenue in, in order of appearance. */
+export function currenciesOf(reports) {
+  return [...new Set(reports.flatMap((report) => ((report && report.revenue) || []).map((m) => m.currency)))];
+}
+
+/**
+ * The revenue lines of a report: its money per currency, or, if it has none, zero in each of the fallback
+ * currencies (none: no line, the widget then says "None").
+ */
+export function revenueLines(report, fallbackCurrencies) {
+  const entries = (report && report.revenue) || [];
+  if (entries.length > 0) return entries;
+  return fallbackCurrencies.map((currency) => ({ currency, amount: 0 }));
+}
+
+/**
+ * An amount of money for people, e.g. "€1,250.50" in the reader's locale (or the given one); the plain amount and
+ * the code if the code is no currency Intl accepts.
+ */
+export function formatMoney(amount, currency, locale) {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // Intl rejects a malformed code: the user still sees the amount and what the API said
+    return `${amount} ${currency}`;
+  }
+}
 
 const STYLE = `
   :host {
@@ -90,6 +195,7 @@ const STYLE = `
   th.group { background: color-mix(in srgb, var(--pace-border) 35%, transparent); font-weight: 600; }
   .hint { display: block; font-size: 0.8125rem; color: var(--pace-muted); font-weight: normal; }
   .money { display: block; white-space: nowrap; }
+  .none { color: var(--pace-muted); }
   .strong { font-weight: 600; font-variant-numeric: tabular-nums; }
   .note, .empty { color: var(--pace-muted); font-size: 0.8125rem; margin: 0.5rem 0 0; }
   .days { margin: 0.75rem 0 0; }
@@ -169,23 +275,16 @@ function range(report) {
     ` (${report.timeZone})`);
 }
 
-/** An amount of money for people, e.g. "€1,250.50"; the code and the plain amount if the currency is unknown. */
-function money(entry) {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: entry.currency }).format(entry.amount);
-  } catch (e) {
-    // not an ISO 4217 code the browser knows
-    return `${entry.amount} ${entry.currency}`;
-  }
-}
-
-/** The revenue of a report, one line per currency, each with its machine-readable currency and amount. */
-function revenue(report) {
-  const entries = (report && report.revenue) || [];
-  if (entries.length === 0) return '0';
-  return entries.map((entry) => el('span', {
-    class: 'money', 'data-currency': entry.currency, 'data-value': String(entry.amount),
-  }, money(entry)));
+/**
+ * A revenue cell's content: one line of money per currency, each with its machine-readable currency and amount, or
+ * "None" when there is no revenue and no currency to show a zero in.
+ */
+function revenue(report, fallbackCurrencies) {
+  const lines = revenueLines(report, fallbackCurrencies);
+  if (lines.length === 0) return el('span', { class: 'none' }, 'None');
+  return lines.map((line) => el('span', {
+    class: 'money', 'data-currency': line.currency, 'data-value': String(line.amount),
+  }, formatMoney(line.amount, line.currency)));
 }
 
 function plural(n, one, many) {
@@ -296,26 +395,38 @@ export class PaceKpiWidget extends HTMLElement {
           range(reports[period.id])));
     }));
 
-    const rows = OWN_METRICS.map((metric) => el('tr', {},
-      el('th', { scope: 'row' }, metric.label, metric.hint ? el('span', { class: 'hint' }, metric.hint) : null),
-      PERIODS.map((period) => el('td', { class: 'count', 'data-metric': metric.id, 'data-period': period.id },
-        count(reports[period.id], metric.id)))));
-    rows.push(el('tr', {},
-      el('th', { scope: 'row' }, 'Revenue', el('span', { class: 'hint' }, 'of deals won')),
-      PERIODS.map((period) => el('td', { class: 'count', 'data-metric': 'revenue', 'data-period': period.id },
-        revenue(reports[period.id])))));
+    const fallback = this.#zeroCurrencies([week, month]);
+    const cell = (id, period) => el('td', { class: 'count', 'data-metric': id, 'data-period': period.id },
+      id === 'revenue' ? revenue(reports[period.id], fallback) : count(reports[period.id], id));
     const table = el('table', {},
       el('caption', {}, 'Your other KPIs'),
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col' }, 'KPI'),
         PERIODS.map((period) => el('th', { scope: 'col', class: 'count' }, period.heading)))),
-      el('tbody', {}, rows));
+      kpiGroups([week, month]).map((group) => el('tbody', {},
+        el('tr', {}, el('th', { scope: 'rowgroup', colspan: 1 + PERIODS.length, class: 'group' }, group.heading)),
+        group.rows.map((row) => el('tr', {},
+          el('th', { scope: 'row' }, row.label, row.hint ? el('span', { class: 'hint' }, row.hint) : null),
+          PERIODS.map((period) => cell(row.id, period)))))));
 
-    return el('section', { 'aria-label': 'Your KPIs' },
+    return el('section', { class: 'own', 'aria-labelledby': 'pace-own-heading' },
+      el('h3', { id: 'pace-own-heading' }, 'Your KPIs'),
       cards,
-      el('div', { class: 'scroll' }, table),
+      el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Your KPIs table, scrolls sideways' },
+        table),
       this.#workingDays(month),
       this.#why(me.id));
+  }
+
+  /**
+   * The currencies a period without revenue shows zero in: those of the manager's other reports, else the one the
+   * host set on the element, else none.
+   */
+  #zeroCurrencies(reports) {
+    const seen = currenciesOf(reports);
+    if (seen.length > 0) return seen;
+    const configured = (this.getAttribute('currency') || '').trim().toUpperCase();
+    return configured ? [configured] : [];
   }
 
   /** "9 working days left this month (of 21)", which pacing is about; nothing if Pace did not say. */
@@ -401,9 +512,9 @@ export class PaceKpiWidget extends HTMLElement {
   }
 
   /**
-   * The managers the caller may see (but themself, shown above), by team, with their main counts this week and
-   * this month. A team's numbers come in one request per period; a manager outside the caller's teams (an admin
-   * sees managers without a team too) in their own.
+   * The managers the caller may see (but themself, shown above), by team, with the KPIs that compare them this
+   * week and this month. A team's numbers come in one request per period; a manager outside the caller's teams (an
+   * admin sees managers without a team too) in their own.
    */
   async #team(me, roles, signal) {
     const [managers, teams] = await Promise.all([getJson('/managers', signal), getJson('/teams', signal)]);
@@ -437,16 +548,20 @@ export class PaceKpiWidget extends HTMLElement {
     const withHeadings = groups.length > 1;
     const columns = 1 + TEAM_METRICS.length * PERIODS.length;
 
-    const cell = (manager, metric, period) => el('td', {
-      class: 'count', 'data-metric': metric.id, 'data-period': period.id, 'data-manager-id': manager.id,
-    }, count(reports.get(manager.id)[period.id], metric.id));
+    const cell = (manager, metric, period) => {
+      const own = reports.get(manager.id);
+      return el('td', {
+        class: 'count', 'data-metric': metric, 'data-period': period.id, 'data-manager-id': manager.id,
+      }, metric === 'revenue' ? revenue(own[period.id], this.#zeroCurrencies(PERIODS.map((p) => own[p.id])))
+        : count(own[period.id], metric));
+    };
     const table = el('table', {},
       el('caption', {}, 'Managers this week and this month'),
       el('thead', {},
         el('tr', {},
           el('th', { scope: 'col', rowspan: 2 }, 'Manager'),
           TEAM_METRICS.map((metric) => el('th', { scope: 'colgroup', colspan: PERIODS.length, class: 'metric' },
-            metric.label))),
+            metricLabel(metric)))),
         el('tr', {}, TEAM_METRICS.map(() => PERIODS.map((period) => el('th', {
           scope: 'col', class: 'count', title: period.heading,
         }, period.short))))),
@@ -456,7 +571,8 @@ export class PaceKpiWidget extends HTMLElement {
         group.managers.map((manager) => el('tr', {},
           el('th', { scope: 'row' }, manager.displayName),
           TEAM_METRICS.map((metric) => PERIODS.map((period) => cell(manager, metric, period))))))));
-    return el('section', { 'aria-label': 'Managers' },
+    return el('section', { class: 'managers', 'aria-labelledby': 'pace-managers-heading' },
+      el('h3', { id: 'pace-managers-heading' }, 'Your managers'),
       el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Managers table, scrolls sideways' },
         table),
       el('p', { class: 'note' }, 'Weeks and months are counted in each manager’s own time zone.'));

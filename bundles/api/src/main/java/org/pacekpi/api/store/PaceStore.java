@@ -27,10 +27,17 @@ public interface PaceStore {
     Map<String, CountedActivity> activities(Collection<String> ids);
 
     /**
-     * The stored, not deleted activities whose {@link CountingState#duplicateKey()} is one of {@code duplicateKeys}
-     * or whose {@link CountingState#contactKey()} is one of {@code contactKeys}.
+     * The earliest stored touch candidates of some groups: for each contact key, the first {@code perGroup} stored,
+     * not deleted activities counted in the current counting state whose {@link CountingState#contactKey()} is that
+     * key, and for each duplicate group the first {@code perGroup} such activities whose
+     * {@link CountingState#duplicateKey()} is the group's key; "first" by {@code occurredAt}, ties by id in
+     * {@link String#compareTo} order. Both group rules elect the earliest member, so these are all a recount needs:
+     * the caller asks for one more per group than the number of that group's members it is recounting itself.
+     *
+     * @return the members found, each once, oldest first (by occurredAt, then id)
      */
-    List<CountedActivity> groupMembers(Collection<String> duplicateKeys, Collection<String> contactKeys);
+    List<CountedActivity> earliestCandidates(Collection<String> contactKeys, Collection<DuplicateGroup> duplicateGroups,
+                                             int perGroup);
 
     /**
      * In one transaction: inserts or replaces each activity's row and counting state, replaces its contributions and

@@ -1,6 +1,7 @@
 package org.pacekpi.engine.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.pacekpi.api.Metrics;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.host.activity.ActivityKind;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Days are the actor's local days, so that "today" and "this week" mean what the manager sees on their own clock.
  */
 public final class CountingRules {
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private static final Logger LOG = LoggerFactory.getLogger(CountingRules.class);
 
@@ -148,6 +152,20 @@ public final class CountingRules {
         long bucket = Math.floorDiv(day.toEpochDay(), (long) settings.duplicateWindowDays());
         return activity.actorId().length() + ":" + activity.actorId() + "|" + channel(activity) + "|" + bucket + "|"
                 + contactKey;
+    }
+
+    /**
+     * The duplicate group named by a key, with a span of time that holds every member: the group's window of the
+     * actor's local days, widened by a day on each side so that it holds whatever the actor's time zone (offsets
+     * stay within 14 hours). Only valid for the window length these rules were configured with.
+     *
+     * @param localDay the local day of any member of the group
+     */
+    public DuplicateGroup duplicateGroup(String duplicateKey, String contactKey, LocalDate localDay) {
+        long window = settings.duplicateWindowDays();
+        long firstDay = Math.floorDiv(localDay.toEpochDay(), window) * window;
+        return new DuplicateGroup(duplicateKey, contactKey, Instant.ofEpochSecond((firstDay - 1) * SECONDS_PER_DAY),
+                Instant.ofEpochSecond((firstDay + window + 1) * SECONDS_PER_DAY));
     }
 
     private static String channel(LoggedActivity activity) {

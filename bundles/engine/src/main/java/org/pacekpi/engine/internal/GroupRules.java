@@ -58,8 +58,8 @@ public final class GroupRules {
     }
 
     /**
-     * Decides the groups. The caller passes every member of every group it asks about: a group seen only in part
-     * would elect the wrong earliest member.
+     * Decides the groups. The caller passes, for every group it asks about, at least the group's earliest member:
+     * a group seen without it would elect the wrong one. Later members may be left out; they lose either way.
      */
     public static Outcome decide(Collection<Candidate> candidates) {
         Map<String, Candidate> earliestByDuplicateKey = new HashMap<>();

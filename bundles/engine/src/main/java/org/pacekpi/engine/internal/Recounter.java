@@ -1,8 +1,10 @@
 package org.pacekpi.engine.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.PaceStore;
 
@@ -25,15 +28,18 @@ import org.pacekpi.api.store.PaceStore;
  * <li>judge each remaining activity on its own ({@link CountingRules#evaluate});</li>
  * <li>collect the groups it leaves and joins: the duplicate and contact keys of its stored state and of its new
  * one;</li>
- * <li>read the other members of those groups, and decide the groups again ({@link GroupRules});</li>
+ * <li>read the earliest other members of those groups, and decide the groups again ({@link GroupRules});</li>
  * <li>write, in one store transaction, every changed activity and every member whose state changed (a touch that
  * now counts or no longer does, a first contact that moved).</li>
  * </ol>
  * Why that is exact: an activity's state depends only on the activity and on the candidates with the same contact
  * (its duplicate group is part of its contact's candidates: the duplicate key contains the contact key). A batch
- * changes the candidates of exactly the contacts named in step 3, and those are decided again in full; every other
- * contact's candidates are unchanged, so their states are too. A member that is not in the batch keeps what it
- * decided on its own as stored ({@link CountingRules#regroup}); only its group outcome is new.
+ * changes the candidates of exactly the contacts named in step 3, and those are decided again; every other
+ * contact's candidates are unchanged, so their states are too. Both group rules elect the earliest member, so of a
+ * group's stored members only the earliest one not being recounted can change (it may win or lose); the later ones
+ * lost before and still lose, and they are not read at all, which keeps a batch's cost independent of how much
+ * history a contact has. A member that is not in the batch keeps what it decided on its own as stored
+ * ({@link CountingRules#regroup}); only its group outcome is new.
  *
  * <p>Not thread-safe: it is called by the single ingest writer.
  */
@@ -123,17 +129,29 @@ public final class Recounter {
     private List<CountedActivity> recount(Collection<LoggedActivity> changed, Map<String, CountedActivity> previous) {
         Map<String, IndividualDecision> decisions = new LinkedHashMap<>();
         Set<String> contactKeys = new HashSet<>();
-        Set<String> duplicateKeys = new HashSet<>();
+        Map<String, DuplicateGroup> duplicateGroups = new HashMap<>();
+        // How many of each group's stored members are being recounted: their stored versions do not count.
+        Map<String, Integer> recountedPerGroup = new HashMap<>();
         for (LoggedActivity activity : changed) {
             IndividualDecision decision = rules.evaluate(activity);
             decisions.put(activity.id(), decision);
-            addKeys(decision.contactKey(), decision.duplicateKey(), contactKeys, duplicateKeys);
+            addGroups(decision.contactKey(), decision.duplicateKey(), decision.localDay(), contactKeys,
+                    duplicateGroups);
             CountedActivity before = previous.get(activity.id());
             if (before != null) {
-                addKeys(before.state().contactKey(), before.state().duplicateKey(), contactKeys, duplicateKeys);
+                CountingState state = before.state();
+                addGroups(state.contactKey(), state.duplicateKey(), state.localDay(), contactKeys, duplicateGroups);
+                if (state.contactKey() != null) {
+                    recountedPerGroup.merge("c" + state.contactKey(), 1, Integer::sum);
+                }
+                if (state.duplicateKey() != null) {
+                    recountedPerGroup.merge("d" + state.duplicateKey(), 1, Integer::sum);
+                }
             }
         }
-        Map<String, CountedActivity> members = readMembers(decisions.keySet(), contactKeys, duplicateKeys);
+        int perGroup = 1 + recountedPerGroup.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Map<String, CountedActivity> members = readMembers(decisions.keySet(), contactKeys, duplicateGroups.values(),
+                perGroup);
 
         List<GroupRules.Candidate> candidates = new ArrayList<>(decisions.size() + members.size());
         decisions.values().stream().filter(IndividualDecision::candidate).forEach(d -> candidates.add(
@@ -161,20 +179,23 @@ public final class Recounter {
     }
 
     /**
-     * The stored candidates of the given groups, except the activities being recounted (their stored versions are
-     * superseded). If a member names a contact whose group was not asked for (possible only if a duplicate key was
-     * made by other means than {@link CountingRules}), that contact's group is read too, so that no group is
-     * decided in part.
+     * The earliest stored candidates of the given groups, except the activities being recounted (their stored
+     * versions are superseded). Both group rules elect a group's earliest member, so a member that is not the earliest
+     * of its groups once the recounted ones are set aside cannot change: it is neither read nor rewritten. If a member
+     * names a contact whose group was not asked for (possible only if a duplicate key was made by other means than
+     * {@link CountingRules}), that contact's earliest are read too, so that no contact is decided without them.
+     *
+     * @param perGroup how many to read per group: one more than the most members of one group being recounted
      */
     private Map<String, CountedActivity> readMembers(Set<String> recounted, Set<String> contactKeys,
-                                                     Set<String> duplicateKeys) {
+                                                     Collection<DuplicateGroup> duplicateGroups, int perGroup) {
         Map<String, CountedActivity> members = new LinkedHashMap<>();
         Set<String> asked = new HashSet<>(contactKeys);
         Collection<String> contacts = contactKeys;
-        Collection<String> duplicates = duplicateKeys;
-        while (!contacts.isEmpty() || !duplicates.isEmpty()) {
+        Collection<DuplicateGroup> groups = duplicateGroups;
+        while (!contacts.isEmpty() || !groups.isEmpty()) {
             Set<String> missing = new HashSet<>();
-            for (CountedActivity member : store.groupMembers(duplicates, contacts)) {
+            for (CountedActivity member : store.earliestCandidates(contacts, groups, perGroup)) {
                 String contactKey = member.state().contactKey();
                 if (member.activity().deleted() || contactKey == null || recounted.contains(member.activity().id())) {
                     continue;
@@ -185,18 +206,19 @@ public final class Recounter {
                 }
             }
             contacts = missing;
-            duplicates = List.of();
+            groups = List.of();
         }
         return members;
     }
 
-    private static void addKeys(String contactKey, String duplicateKey, Set<String> contactKeys,
-                                Set<String> duplicateKeys) {
+    private void addGroups(String contactKey, String duplicateKey, LocalDate localDay, Set<String> contactKeys,
+                           Map<String, DuplicateGroup> duplicateGroups) {
         if (contactKey != null) {
             contactKeys.add(contactKey);
         }
         if (duplicateKey != null) {
-            duplicateKeys.add(duplicateKey);
+            duplicateGroups.computeIfAbsent(duplicateKey,
+                    key -> rules.duplicateGroup(key, contactKey, localDay));
         }
     }
 

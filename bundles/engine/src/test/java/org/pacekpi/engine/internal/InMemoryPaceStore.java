@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.PaceStore;
 import org.pacekpi.api.store.StoreException;
@@ -52,6 +53,8 @@ public final class InMemoryPaceStore implements PaceStore {
     private final Map<String, Integer> storedVersions = new HashMap<>();
     private final List<Long> historyCursors = new ArrayList<>();
     private final AtomicInteger writes = new AtomicInteger();
+    private static final java.util.Comparator<CountedActivity> EARLIEST = java.util.Comparator
+            .comparing((CountedActivity c) -> c.activity().occurredAt()).thenComparing(c -> c.activity().id());
     private final AtomicInteger groupReads = new AtomicInteger();
     private final List<Integer> logPageLimits = new ArrayList<>();
     private long cursor;
@@ -80,15 +83,31 @@ public final class InMemoryPaceStore implements PaceStore {
     }
 
     @Override
-    public synchronized List<CountedActivity> groupMembers(Collection<String> duplicateKeys,
-                                                           Collection<String> contactKeys) {
+    public synchronized List<CountedActivity> earliestCandidates(Collection<String> contactKeys,
+                                                                 Collection<DuplicateGroup> duplicateGroups,
+                                                                 int perGroup) {
         groupReads.incrementAndGet();
-        Set<String> duplicates = new HashSet<>(duplicateKeys);
-        Set<String> contacts = new HashSet<>(contactKeys);
-        return rows.values().stream().filter(row -> !row.activity().deleted())
-                .filter(row -> (row.state().duplicateKey() != null && duplicates.contains(row.state().duplicateKey()))
-                        || (row.state().contactKey() != null && contacts.contains(row.state().contactKey())))
-                .map(InMemoryPaceStore::handedOut).toList();
+        Map<String, CountedActivity> found = new HashMap<>();
+        for (String contactKey : contactKeys) {
+            earliest(row -> contactKey.equals(row.state().contactKey()), perGroup)
+                    .forEach(row -> found.put(row.activity().id(), row));
+        }
+        for (DuplicateGroup group : duplicateGroups) {
+            earliest(row -> group.duplicateKey().equals(row.state().duplicateKey()), perGroup).forEach(row -> {
+                if (row.activity().occurredAt().isBefore(group.from())
+                        || !row.activity().occurredAt().isBefore(group.until())) {
+                    // The span is the engine's promise; a member outside it would be missed by the JDBC store.
+                    throw new IllegalStateException("duplicate group " + group + " does not span member " + row);
+                }
+                found.put(row.activity().id(), row);
+            });
+        }
+        return found.values().stream().sorted(EARLIEST).map(InMemoryPaceStore::handedOut).toList();
+    }
+
+    private List<CountedActivity> earliest(java.util.function.Predicate<CountedActivity> inGroup, int limit) {
+        return rows.values().stream().filter(row -> !row.activity().deleted()).filter(inGroup).sorted(EARLIEST)
+                .limit(limit).toList();
     }
 
     @Override

@@ -8,9 +8,10 @@ import org.pacekpi.host.directory.Role;
 
 /**
  * Puts {@code <pace-kpi-widget>} on the host's dashboard for managers (their own numbers this week and this month:
- * touches, first contacts, meetings held, call attempts, deals won, revenue, working days left, and why some
- * activities did not count), heads of sales and admins (a table of the managers they may see, by team). The element
- * fetches its numbers from Pace's REST API itself.
+ * client touches and by channel, first and new contacts, meetings held, call attempts, deals reaching each stage of
+ * the funnel, deals won and lost, revenue, working days left, and why some activities did not count), heads of sales
+ * and admins (a table of the managers they may see, by team). The element fetches its numbers from Pace's REST API
+ * itself.
  */
 @Component(service = DashboardWidget.class)
 public class PaceKpiWidget implements DashboardWidget {

@@ -27,7 +27,10 @@ import com.sun.net.httpserver.HttpServer;
  * A CRM page with the widget on it, the widget's module from this bundle's build output, and a fake Pace API in the
  * shapes of the REST module: {@code /me}, {@code /managers}, {@code /teams}, the KPIs of managers and teams, and the
  * excluded activities. Every number is {@link #value} of its manager, metric and period, so a test can tell each
- * cell from every other. Who is signed in is {@link #signIn set by the test}; every API request is recorded.
+ * cell from every other; like Pace, a report lists its metrics by id and leaves out a channel or stage without any
+ * ({@link #reported}), and a stage Pace's default funnel does not have ({@code stage:negotiation}) comes in the
+ * month's reports only. Revenue differs per manager ({@link #revenue}). Who is signed in is {@link #signIn set by
+ * the test}; every API request is recorded.
  */
 final class FakePaceServer implements AutoCloseable {
 
@@ -39,7 +42,12 @@ final class FakePaceServer implements AutoCloseable {
     }
 
     static final List<String> METRICS = List.of("touches", "firstContacts", "meetingsHeld", "callAttempts",
-            "dealsWon");
+            "dealsWon", "newContacts", "dealsLost", "touches:phone", "touches:email", "touches:messenger",
+            "touches:in_person", "touches:video", "stage:meeting", "stage:intro", "stage:presentation",
+            "stage:proposal", "stage:paid", "stage:negotiation");
+
+    /** The metrics a week's report leaves out, as Pace does for a channel or stage without any that week. */
+    private static final List<String> NONE_IN_A_WEEK = List.of("touches:video", "stage:paid", "stage:negotiation");
 
     static final Map<String, Person> PEOPLE = Map.of(
             "anna", new Person("anna", "Anna Manager", "north", List.of("MANAGER")),
@@ -90,6 +98,34 @@ final class FakePaceServer implements AutoCloseable {
     static long value(String managerId, String metric, String period) {
         int manager = List.of("anna", "boris", "carl", "dora", "sven", "broken").indexOf(managerId) + 1;
         return manager * 1000L + (METRICS.indexOf(metric) + 1) * 10L + (period.equals("month") ? 5 : 1);
+    }
+
+    /** True if a report of the period lists the metric; the widget must show 0 for one it leaves out. */
+    static boolean reported(String metric, String period) {
+        return !(period.equals("week") && NONE_IN_A_WEEK.contains(metric));
+    }
+
+    /** The count the widget should show: the value if the report lists the metric, else 0. */
+    static long shown(String managerId, String metric, String period) {
+        return reported(metric, period) ? value(managerId, metric, period) : 0;
+    }
+
+    /**
+     * A manager's revenue in a period as the API's JSON list: anna none this week but euros and roubles this month,
+     * carl dollars both, sven euros this month, the others none at all.
+     */
+    static String revenue(String managerId, String period) {
+        boolean week = period.equals("week");
+        return switch (managerId) {
+            case "anna" -> week ? "[]" : "[" + money("EUR", "1250.50") + "," + money("RUB", "90000") + "]";
+            case "carl" -> "[" + money("USD", week ? "300" : "4200.75") + "]";
+            case "sven" -> week ? "[]" : "[" + money("EUR", "500") + "]";
+            default -> "[]";
+        };
+    }
+
+    private static String money(String currency, String amount) {
+        return "{\"currency\":" + str(currency) + ",\"amount\":" + amount + "}";
     }
 
     /** The managers {@code caller} may see, by name, as {@code GET /managers} lists them. */
@@ -179,7 +215,9 @@ final class FakePaceServer implements AutoCloseable {
 
     /** A manager's KPI report; a team member's carries the display name. */
     private static String report(String managerId, String displayName, String period) {
-        String metrics = METRICS.stream().map(m -> str(m) + ":" + value(managerId, m, period))
+        // by id, as Pace orders them: the widget, not the API, puts them in the funnel's order
+        String metrics = METRICS.stream().filter(m -> reported(m, period)).sorted()
+                .map(m -> str(m) + ":" + value(managerId, m, period))
                 .collect(Collectors.joining(","));
         boolean week = "week".equals(period);
         return "{\"managerId\":" + str(managerId) + (displayName == null ? "" : ",\"displayName\":" + str(displayName))
@@ -187,8 +225,7 @@ final class FakePaceServer implements AutoCloseable {
                 + ",\"to\":" + (week ? "\"2026-11-22\"" : "\"2026-11-30\"") + ",\"timeZone\":\"Europe/Moscow\","
                 + "\"workingDays\":{\"total\":" + (week ? 5 : 21) + ",\"elapsed\":" + (week ? 4 : 12)
                 + ",\"remaining\":" + (week ? 1 : 9) + ",\"asOf\":\"2026-11-20\"},\"metrics\":{" + metrics + "},"
-                + "\"revenue\":" + (week ? "[]" : "[{\"currency\":\"EUR\",\"amount\":1250.50},"
-                        + "{\"currency\":\"RUB\",\"amount\":90000}]") + "}";
+                + "\"revenue\":" + revenue(managerId, period) + "}";
     }
 
     private static String exclusions(String managerId, int limit) {

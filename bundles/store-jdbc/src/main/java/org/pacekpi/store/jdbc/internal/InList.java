@@ -22,9 +22,33 @@ final class InList {
     private static final int[] SIZES = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, MAX};
 
     private final List<String> values;
+    /** One array parameter ({@code = ANY(?)}) instead of a padded list; for PostgreSQL. */
+    private final boolean array;
 
     private InList(List<String> values) {
+        this(values, false);
+    }
+
+    private InList(List<String> values, boolean array) {
         this.values = values;
+        this.array = array;
+    }
+
+    /**
+     * The distinct values for {@link #condition}: on PostgreSQL one array parameter however many values (one short
+     * statement, bound at once, instead of a thousand parameters), elsewhere {@link #chunks}.
+     */
+    static List<InList> lookups(Collection<String> values, SqlDialect dialect) {
+        if (dialect != SqlDialect.POSTGRESQL) {
+            return chunks(values);
+        }
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(values));
+        return distinct.isEmpty() ? List.of() : List.of(new InList(distinct, true));
+    }
+
+    /** "{@code column} is one of the values", as SQL with this chunk's parameters. */
+    String condition(String column) {
+        return array ? column + " = ANY(CAST(? AS VARCHAR[]))" : column + " IN (" + placeholders() + ")";
     }
 
     /** The chunks of the distinct values, in the order first seen; none for no values. */
@@ -53,6 +77,10 @@ final class InList {
      * @return the index of the next parameter
      */
     int bind(PreparedStatement statement, int first) throws SQLException {
+        if (array) {
+            statement.setArray(first, statement.getConnection().createArrayOf("varchar", values.toArray()));
+            return first + 1;
+        }
         int padded = paddedSize();
         for (int i = 0; i < padded; i++) {
             statement.setString(first + i, values.get(Math.min(i, values.size() - 1)));

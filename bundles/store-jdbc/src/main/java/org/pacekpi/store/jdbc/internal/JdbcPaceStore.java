@@ -18,10 +18,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +36,7 @@ import javax.sql.DataSource;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.api.store.PaceStore;
@@ -44,30 +47,28 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link PaceStore} on JDBC (H2 or PostgreSQL), plain Java so it can be tested without OSGi.
  *
- * <p>Tables: {@code pace_activity} (one row per activity id with its counting state; a deleted one stays as a
- * tombstone), {@code pace_activity_counterpart}, {@code pace_contribution} (what each stored activity adds),
- * {@code pace_daily_aggregate} (per manager, metric and local day; always the sum of the contributions, and no row
- * where that sum is zero) and {@code pace_cursor}. The schema is migrated on first use, not on construction (see
+ * <p>Tables: {@code pace_activity} (one row per activity id with its counterparts, its counting state and what it
+ * contributes, packed by {@link PackedLists}; a deleted one stays as a tombstone), {@code pace_daily_aggregate} (per
+ * manager, metric and local day; always the sum of the current contributions, and no row where that sum is zero) and
+ * {@code pace_cursor}. The schema is migrated on first use, not on construction (see
  * {@link #ensureSchema()}).
  *
  * <p>Writes are serialized: by a lock in this JVM, and across instances sharing the database by the cursor row,
- * which every write locks first. Reads that take several statements (an activity, its counterparts, its
- * contributions) run in one repeatable-read snapshot, so they never see half of a write.
+ * which every write locks first. Reads that take several statements (the generation and the rows counted in it) run
+ * in one repeatable-read snapshot, so they never see half of a write.
  *
  * <p>{@link #resetCounting()} does not rewrite the log: it starts a new counting generation (pace_cursor), and a row's
- * state columns count only while the row's {@code counted_generation} is the current one, so every state is forgotten
- * at once and each becomes current again when the engine writes the activity.
+ * state and contribution columns count only while the row's {@code counted_generation} is the current one, so every
+ * state is forgotten at once and each becomes current again when the engine writes the activity.
  *
  * <p>What the store gives back beyond the {@link PaceStore} contract: amounts come back with scale 4 (rounded half-up
  * beyond that), so compare them with {@link BigDecimal#compareTo}; an activity not counted since the last reset has
- * a counting state of nulls (its {@link CountingState#localDay()} is null) and no contributions, except one stored
- * before schema V2 and not recounted yet, which keeps the contributions it was stored with; contributions come back
+ * a counting state of nulls (its {@link CountingState#localDay()} is null) and no contributions; contributions come back
  * ordered by manager, metric, day and value; ids are ordered as the database orders them ({@link #logPage}), which for
  * PostgreSQL depends on the column's collation.
  */
 public final class JdbcPaceStore implements PaceStore {
 
-    private static final int AMOUNT_SCALE = 4;
     /** Activities written between two checks of the table statistics. */
     private static final long STATISTICS_CHECK_ROWS = 10_000;
 
@@ -75,24 +76,9 @@ public final class JdbcPaceStore implements PaceStore {
 
     private static final String ACTIVITY_COLUMNS = "sequence, deleted, occurred_at_epoch_s, occurred_at_nano,"
             + " actor_id, kind, channel, direction, outcome, duration_s, deal_id, stage, amount, currency, automated,"
-            + " local_day, exclusion_reason, duplicate_key, contact_key, counted_generation";
+            + " local_day, exclusion_reason, duplicate_key, contact_key, counted_generation, counterparts, contributions";
     /** Columns read for an activity, in the order {@link #readActivityColumns} expects: id first. */
     private static final String SELECT_COLUMNS = "a.id, a." + ACTIVITY_COLUMNS.replace(", ", ", a.");
-    private static final int COLUMN_COUNT = 21;
-    private static final String COUNTERPART_COLUMNS = "c.position, c.contact_id, c.account_id, c.email, c.phone,"
-            + " c.internal";
-
-    private static final String INSERT_ACTIVITY = "INSERT INTO pace_activity (" + ACTIVITY_COLUMNS + ", id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_ACTIVITY = "UPDATE pace_activity SET "
-            + ACTIVITY_COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ?";
-    private static final String INSERT_COUNTERPART = "INSERT INTO pace_activity_counterpart"
-            + " (activity_id, position, contact_id, account_id, email, phone, internal) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_CONTRIBUTION = "INSERT INTO pace_contribution"
-            + " (activity_id, manager_id, metric, local_day, metric_value) VALUES (?, ?, ?, ?, ?)";
-    /** An activity with its counterparts, one row per counterpart (or one row without), in one statement. */
-    private static final String SELECT_LOGGED = "SELECT " + SELECT_COLUMNS + ", " + COUNTERPART_COLUMNS
-            + " FROM %s a LEFT JOIN pace_activity_counterpart c ON c.activity_id = a.id ORDER BY a.id, c.position";
     /** A manager's excluded activities in a range of days, counted in the given generation. */
     private static final String EXCLUDED_WHERE = " WHERE a.actor_id = ? AND a.local_day BETWEEN ? AND ?"
             + " AND a.exclusion_reason IS NOT NULL AND a.deleted = FALSE AND a.counted_generation = %s";
@@ -102,7 +88,7 @@ public final class JdbcPaceStore implements PaceStore {
     private static final Comparator<Contribution> CONTRIBUTION_ORDER = Comparator.comparing(Contribution::managerId)
             .thenComparing(Contribution::metric).thenComparing(Contribution::day)
             .thenComparingLong(Contribution::value);
-    private static final Comparator<CountedActivity> OLDEST_FIRST = Comparator
+    static final Comparator<CountedActivity> OLDEST_FIRST = Comparator
             .comparing((CountedActivity c) -> c.activity().occurredAt()).thenComparing(c -> c.activity().id());
 
     private final DataSource dataSource;
@@ -150,7 +136,7 @@ public final class JdbcPaceStore implements PaceStore {
 
     @Override
     public Map<String, CountedActivity> activities(Collection<String> ids) {
-        List<InList> chunks = InList.chunks(requireNoNulls(ids, "ids"));
+        List<InList> chunks = InList.lookups(requireNoNulls(ids, "ids"), dialect);
         if (chunks.isEmpty()) {
             return Map.of();
         }
@@ -160,55 +146,41 @@ public final class JdbcPaceStore implements PaceStore {
             Map<String, Row> rows = new LinkedHashMap<>();
             for (InList chunk : chunks) {
                 try (PreparedStatement query = connection.prepareStatement("SELECT " + SELECT_COLUMNS
-                        + " FROM pace_activity a WHERE a.id IN (" + chunk.placeholders() + ")")) {
+                        + " FROM pace_activity a WHERE " + chunk.condition("a.id"))) {
                     chunk.bind(query, 1);
                     readRows(query, rows);
                 }
             }
-            completeRows(connection, rows);
             Map<String, CountedActivity> result = new HashMap<>();
             rows.forEach((id, row) -> result.put(id, row.counted(generation)));
             return Collections.unmodifiableMap(result);
         });
     }
 
-    /** {@inheritDoc} Oldest first (by occurredAt, then id). */
     @Override
-    public List<CountedActivity> groupMembers(Collection<String> duplicateKeys, Collection<String> contactKeys) {
-        List<InList> duplicateChunks = InList.chunks(requireNoNulls(duplicateKeys, "duplicateKeys"));
-        List<InList> contactChunks = InList.chunks(requireNoNulls(contactKeys, "contactKeys"));
-        if (duplicateChunks.isEmpty() && contactChunks.isEmpty()) {
+    public List<CountedActivity> earliestCandidates(Collection<String> contactKeys,
+                                                    Collection<DuplicateGroup> duplicateGroups, int perGroup) {
+        Set<String> contacts = new LinkedHashSet<>(requireNoNulls(contactKeys, "contactKeys"));
+        List<DuplicateGroup> groups = List.copyOf(requireNoNulls(duplicateGroups, "duplicateGroups"));
+        if (perGroup < 1) {
+            throw new IllegalArgumentException("perGroup must be at least 1, was " + perGroup);
+        }
+        if (contacts.isEmpty() && groups.isEmpty()) {
             return List.of();
         }
         ensureSchema();
-        String what = "the group members of " + duplicateKeys.size() + " duplicate and " + contactKeys.size()
-                + " contact keys";
+        String what = "the earliest members of " + contacts.size() + " contact and " + groups.size()
+                + " duplicate groups";
         return readSnapshot(what, connection -> {
-            // Two lookups rather than one "duplicate_key IN (...) OR contact_key IN (...)": each uses its own index
-            // on both databases (H2 does not combine two indexes for an OR).
             long generation = readCursor(connection, false).countingGeneration();
             Map<String, Row> rows = new LinkedHashMap<>();
-            for (InList chunk : duplicateChunks) {
-                readMembers(connection, "duplicate_key", chunk, generation, rows);
-            }
-            for (InList chunk : contactChunks) {
-                readMembers(connection, "contact_key", chunk, generation, rows);
-            }
-            completeRows(connection, rows);
+            dialect.earliestCandidates(connection, "SELECT " + SELECT_COLUMNS, contacts, groups, perGroup,
+                    generation, result -> {
+                        Row row = readActivityColumns(result);
+                        rows.putIfAbsent(row.id, row);
+                    });
             return rows.values().stream().map(row -> row.counted(generation)).sorted(OLDEST_FIRST).toList();
         });
-    }
-
-    /** Group members by one of the keys; a key left over from before the last reset is no key. */
-    private static void readMembers(Connection connection, String keyColumn, InList chunk, long generation,
-                                    Map<String, Row> rows) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + SELECT_COLUMNS
-                + " FROM pace_activity a WHERE a." + keyColumn + " IN (" + chunk.placeholders() + ")"
-                + " AND a.deleted = FALSE AND a.counted_generation = ?")) {
-            int next = chunk.bind(query, 1);
-            query.setLong(next, generation);
-            readRows(query, rows);
-        }
     }
 
     @Override
@@ -321,7 +293,6 @@ public final class JdbcPaceStore implements PaceStore {
                         query.setInt(5, limit);
                         readRows(query, rows);
                     }
-                    completeRows(connection, rows);
                     return rows.values().stream().map(row -> row.counted(generation)).toList();
                 });
     }
@@ -335,12 +306,11 @@ public final class JdbcPaceStore implements PaceStore {
             return List.of();
         }
         ensureSchema();
-        // One statement (the page joined with its counterparts), so the page comes from one snapshot.
-        String page = "(SELECT * FROM pace_activity" + (afterId == null ? "" : " WHERE id > ?")
-                + " ORDER BY id LIMIT ?)";
+        String page = "SELECT " + SELECT_COLUMNS + " FROM pace_activity a" + (afterId == null ? "" : " WHERE a.id > ?")
+                + " ORDER BY a.id LIMIT ?";
         return read("a page of the activity log after " + (afterId == null ? "the start" : "id " + afterId),
                 connection -> {
-                    try (PreparedStatement query = connection.prepareStatement(String.format(SELECT_LOGGED, page))) {
+                    try (PreparedStatement query = connection.prepareStatement(page)) {
                         int next = 1;
                         if (afterId != null) {
                             query.setString(next++, afterId);
@@ -356,8 +326,8 @@ public final class JdbcPaceStore implements PaceStore {
         Objects.requireNonNull(activityId, "activityId");
         ensureSchema();
         return read("activity " + activityId, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(String.format(SELECT_LOGGED,
-                    "(SELECT * FROM pace_activity WHERE id = ?)"))) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + SELECT_COLUMNS
+                    + " FROM pace_activity a WHERE a.id = ?")) {
                 query.setString(1, activityId);
                 return readLogged(query).stream().findFirst();
             }
@@ -428,44 +398,21 @@ public final class JdbcPaceStore implements PaceStore {
 
         if (!byId.isEmpty()) {
             step[0] = "reading the stored contributions";
-            Map<String, List<Contribution>> stored = storedContributions(connection, byId.keySet());
+            Map<String, List<Contribution>> stored = currentContributions(connection, byId.keySet(),
+                    cursor.countingGeneration());
 
-            List<CountedActivity> inserts = new ArrayList<>();
-            List<CountedActivity> updates = new ArrayList<>();
-            List<CountedActivity> newContributions = new ArrayList<>();
-            List<String> replacedContributions = new ArrayList<>();
             SortedMap<AggregateKey, Long> deltas = new TreeMap<>();
             for (CountedActivity activity : byId.values()) {
-                List<Contribution> old = stored.get(activity.activity().id());
-                List<Contribution> next = sorted(activity.state().contributions());
-                (old == null ? inserts : updates).add(activity);
-                if (old != null && old.equals(next)) {
-                    continue; // recounted to the same result, e.g. a group member that did not change
-                }
-                if (old != null && !old.isEmpty()) {
-                    replacedContributions.add(activity.activity().id());
-                    old.forEach(c -> deltas.merge(AggregateKey.of(c), -c.value(), Long::sum));
-                }
-                if (!next.isEmpty()) {
-                    newContributions.add(activity);
-                    next.forEach(c -> deltas.merge(AggregateKey.of(c), c.value(), Long::sum));
-                }
+                List<Contribution> old = stored.getOrDefault(activity.activity().id(), List.of());
+                old.forEach(c -> deltas.merge(AggregateKey.of(c), -c.value(), Long::sum));
+                activity.state().contributions().forEach(c -> deltas.merge(AggregateKey.of(c), c.value(),
+                        Long::sum));
             }
 
-            step[0] = "removing the replaced contributions";
-            deleteByActivity(connection, "pace_contribution", replacedContributions);
-            step[0] = "removing the replaced counterparts";
-            deleteByActivity(connection, "pace_activity_counterpart",
-                    updates.stream().map(a -> a.activity().id()).toList());
             step[0] = "writing activity rows";
-            writeActivities(connection, UPDATE_ACTIVITY, updates, cursor.countingGeneration());
-            writeActivities(connection, INSERT_ACTIVITY, inserts, cursor.countingGeneration());
-            step[0] = "writing counterparts";
-            writeCounterparts(connection, byId.values());
-            step[0] = "writing contributions";
-            writeContributions(connection, newContributions);
+            dialect.upsertActivities(connection, byId.values(), cursor.countingGeneration());
             step[0] = "adjusting the daily aggregates";
-            deltas.values().removeIf(delta -> delta == 0); // e.g. a correction that moved nothing
+            deltas.values().removeIf(delta -> delta == 0); // e.g. a group member recounted to the same result
             if (!deltas.isEmpty()) {
                 dialect.addToAggregates(connection, deltas);
             }
@@ -494,7 +441,7 @@ public final class JdbcPaceStore implements PaceStore {
                 statement.executeUpdate("UPDATE pace_cursor SET counting_generation = counting_generation + 1"
                         + " WHERE id = 1");
                 // Last, because on PostgreSQL it locks out readers of the aggregates until the commit.
-                step[0] = "deleting the contributions and aggregates";
+                step[0] = "deleting the aggregates";
                 dialect.clearCounting(statement);
             }
         }, step -> "Failed resetting the counting state, while " + step + "; nothing was changed");
@@ -547,139 +494,27 @@ public final class JdbcPaceStore implements PaceStore {
     private record CursorRow(long appliedSequence, long countingGeneration) {
     }
 
-    /** The stored activities among {@code ids}, each with its contributions (sorted, maybe none). */
-    private static Map<String, List<Contribution>> storedContributions(Connection connection, Collection<String> ids)
-            throws SQLException {
-        // Two plain lookups rather than a join: PostgreSQL does not carry an IN list across a LEFT JOIN, and would
-        // scan all of pace_contribution for the join.
+    /**
+     * What the stored activities among {@code ids} contribute now: the contributions of those counted in the current
+     * generation (an activity not counted since the last reset contributes nothing: the reset emptied the aggregates).
+     */
+    private Map<String, List<Contribution>> currentContributions(Connection connection, Collection<String> ids,
+                                                                 long generation) throws SQLException {
         Map<String, List<Contribution>> stored = new HashMap<>();
-        for (InList chunk : InList.chunks(ids)) {
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM pace_activity WHERE id IN ("
-                    + chunk.placeholders() + ")");
-                 ResultSet rows = bindAndQuery(query, chunk)) {
-                while (rows.next()) {
-                    stored.put(rows.getString(1), new ArrayList<>());
-                }
-            }
-            try (PreparedStatement query = connection.prepareStatement("SELECT activity_id, manager_id, metric,"
-                    + " local_day, metric_value FROM pace_contribution WHERE activity_id IN (" + chunk.placeholders()
-                    + ")");
-                 ResultSet rows = bindAndQuery(query, chunk)) {
-                while (rows.next()) {
-                    stored.get(rows.getString(1)).add(new Contribution(rows.getString(2), rows.getString(3),
-                            rows.getObject(4, LocalDate.class), rows.getLong(5)));
+        for (InList chunk : InList.lookups(ids, dialect)) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, contributions FROM pace_activity"
+                    + " WHERE " + chunk.condition("id") + " AND counted_generation = ?")) {
+                int next = chunk.bind(query, 1);
+                query.setLong(next, generation);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        stored.put(id, PackedLists.unpackContributions(rows.getString(2), id));
+                    }
                 }
             }
         }
-        stored.values().forEach(list -> list.sort(CONTRIBUTION_ORDER));
         return stored;
-    }
-
-    private static void deleteByActivity(Connection connection, String table, List<String> activityIds)
-            throws SQLException {
-        for (InList chunk : InList.chunks(activityIds)) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
-                    + " WHERE activity_id IN (" + chunk.placeholders() + ")")) {
-                chunk.bind(delete, 1);
-                delete.executeUpdate();
-            }
-        }
-    }
-
-    /** Both statements take the 20 value columns first and the id last. */
-    private static void writeActivities(Connection connection, String sql, List<CountedActivity> activities,
-                                        long generation) throws SQLException {
-        if (activities.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (CountedActivity counted : activities) {
-                LoggedActivity a = counted.activity();
-                CountingState state = counted.state();
-                statement.setLong(1, a.sequence());
-                statement.setBoolean(2, a.deleted());
-                statement.setLong(3, a.occurredAt().getEpochSecond());
-                statement.setInt(4, a.occurredAt().getNano());
-                statement.setString(5, a.actorId());
-                statement.setString(6, a.kind());
-                setNullableString(statement, 7, a.channel());
-                setNullableString(statement, 8, a.direction());
-                setNullableString(statement, 9, a.outcome());
-                if (a.durationSeconds() == null) {
-                    statement.setNull(10, Types.BIGINT);
-                } else {
-                    statement.setLong(10, a.durationSeconds());
-                }
-                setNullableString(statement, 11, a.dealId());
-                setNullableString(statement, 12, a.stage());
-                if (a.amount() == null) {
-                    statement.setNull(13, Types.NUMERIC);
-                } else {
-                    // Round here rather than leave it to the database: H2 and PostgreSQL would both round half-up,
-                    // but doing it once keeps the two stores byte-identical.
-                    statement.setBigDecimal(13, a.amount().setScale(AMOUNT_SCALE, RoundingMode.HALF_UP));
-                }
-                setNullableString(statement, 14, a.currency());
-                statement.setBoolean(15, a.automated());
-                if (state.localDay() == null) {
-                    statement.setNull(16, Types.DATE);
-                } else {
-                    statement.setObject(16, state.localDay());
-                }
-                setNullableString(statement, 17, state.exclusionReason());
-                setNullableString(statement, 18, state.duplicateKey());
-                setNullableString(statement, 19, state.contactKey());
-                statement.setLong(20, generation);
-                statement.setString(21, a.id());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private static void writeCounterparts(Connection connection, Collection<CountedActivity> activities)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_COUNTERPART)) {
-            boolean any = false;
-            for (CountedActivity counted : activities) {
-                List<LoggedCounterpart> counterparts = counted.activity().counterparts();
-                for (int position = 0; position < counterparts.size(); position++) {
-                    LoggedCounterpart c = counterparts.get(position);
-                    insert.setString(1, counted.activity().id());
-                    insert.setInt(2, position);
-                    setNullableString(insert, 3, c.contactId());
-                    setNullableString(insert, 4, c.accountId());
-                    setNullableString(insert, 5, c.email());
-                    setNullableString(insert, 6, c.phone());
-                    insert.setBoolean(7, c.internal());
-                    insert.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                insert.executeBatch();
-            }
-        }
-    }
-
-    private static void writeContributions(Connection connection, List<CountedActivity> activities)
-            throws SQLException {
-        if (activities.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_CONTRIBUTION)) {
-            for (CountedActivity counted : activities) {
-                for (Contribution c : counted.state().contributions()) {
-                    insert.setString(1, counted.activity().id());
-                    insert.setString(2, c.managerId());
-                    insert.setString(3, c.metric());
-                    insert.setObject(4, c.day());
-                    insert.setLong(5, c.value());
-                    insert.addBatch();
-                }
-            }
-            insert.executeBatch();
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ row mapping
@@ -694,69 +529,15 @@ public final class JdbcPaceStore implements PaceStore {
         }
     }
 
-    /** Adds the counterparts and contributions of the rows, with one query per chunk of ids for each. */
-    private static void completeRows(Connection connection, Map<String, Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<InList> chunks = InList.chunks(rows.keySet());
-        for (InList chunk : chunks) {
-            try (PreparedStatement query = connection.prepareStatement("SELECT c.activity_id, " + COUNTERPART_COLUMNS
-                    + " FROM pace_activity_counterpart c WHERE c.activity_id IN (" + chunk.placeholders() + ")"
-                    + " ORDER BY c.activity_id, c.position");
-                 ResultSet result = bindAndQuery(query, chunk)) {
-                while (result.next()) {
-                    rows.get(result.getString(1)).counterparts.add(readCounterpart(result, 3));
-                }
-            }
-        }
-        for (InList chunk : chunks) {
-            try (PreparedStatement query = connection.prepareStatement("SELECT activity_id, manager_id, metric,"
-                    + " local_day, metric_value FROM pace_contribution WHERE activity_id IN ("
-                    + chunk.placeholders() + ")");
-                 ResultSet result = bindAndQuery(query, chunk)) {
-                while (result.next()) {
-                    rows.get(result.getString(1)).contributions.add(new Contribution(result.getString(2),
-                            result.getString(3), result.getObject(4, LocalDate.class), result.getLong(5)));
-                }
-            }
-        }
-    }
-
-    private static ResultSet bindAndQuery(PreparedStatement query, InList chunk) throws SQLException {
-        chunk.bind(query, 1);
-        return query.executeQuery();
-    }
-
-    /** Activities joined with their counterparts ({@link #SELECT_LOGGED}), ordered by id and position. */
+    /** Activities (the {@link #SELECT_COLUMNS}) as logged. */
     private static List<LoggedActivity> readLogged(PreparedStatement query) throws SQLException {
         List<LoggedActivity> activities = new ArrayList<>();
         try (ResultSet result = query.executeQuery()) {
-            Row current = null;
             while (result.next()) {
-                String id = result.getString(1);
-                if (current == null || !current.id.equals(id)) {
-                    if (current != null) {
-                        activities.add(current.logged());
-                    }
-                    current = readActivityColumns(result);
-                }
-                result.getInt(COLUMN_COUNT + 1);
-                if (!result.wasNull()) {
-                    current.counterparts.add(readCounterpart(result, COLUMN_COUNT + 2));
-                }
-            }
-            if (current != null) {
-                activities.add(current.logged());
+                activities.add(readActivityColumns(result).logged());
             }
         }
         return activities;
-    }
-
-    /** The counterpart columns contact_id, account_id, email, phone, internal from column {@code first} on. */
-    private static LoggedCounterpart readCounterpart(ResultSet result, int first) throws SQLException {
-        return new LoggedCounterpart(result.getString(first), result.getString(first + 1),
-                result.getString(first + 2), result.getString(first + 3), result.getBoolean(first + 4));
     }
 
     private static Row readActivityColumns(ResultSet rows) throws SQLException {
@@ -783,6 +564,8 @@ public final class JdbcPaceStore implements PaceStore {
         row.contactKey = rows.getString(20);
         long generation = rows.getLong(21);
         row.countedGeneration = rows.wasNull() ? null : generation;
+        row.counterparts = PackedLists.unpackCounterparts(rows.getString(22), row.id);
+        row.contributions = PackedLists.unpackContributions(rows.getString(23), row.id);
         return row;
     }
 
@@ -807,10 +590,10 @@ public final class JdbcPaceStore implements PaceStore {
         String exclusionReason;
         String duplicateKey;
         String contactKey;
-        /** The generation the state columns were written in; null for a row from before schema V2. */
+        /** The generation the state columns were written in; null for a row never counted since schema V2. */
         Long countedGeneration;
-        final List<LoggedCounterpart> counterparts = new ArrayList<>();
-        final List<Contribution> contributions = new ArrayList<>();
+        List<LoggedCounterpart> counterparts;
+        List<Contribution> contributions;
 
         LoggedActivity logged() {
             return new LoggedActivity(id, sequence, deleted, occurredAt, actorId, kind, channel, direction, outcome,
@@ -819,16 +602,16 @@ public final class JdbcPaceStore implements PaceStore {
 
         /** The activity with its state, which is no state unless it was counted in the current generation. */
         CountedActivity counted(long currentGeneration) {
+            if (countedGeneration == null || countedGeneration != currentGeneration) {
+                // Counted before the last reset: its state and contributions are forgotten (no longer aggregated).
+                return new CountedActivity(logged(), new CountingState(null, null, null, null, List.of()));
+            }
             if (deleted && !contributions.isEmpty()) {
                 // write() never stores this (CountedActivity forbids it); only a damaged database holds it.
                 throw new StoreException("Activity " + id + " is deleted but still has " + contributions.size()
-                        + " contributions in pace_contribution: the Pace store is inconsistent; run a rebuild");
+                        + " contributions: the Pace store is inconsistent; run a rebuild");
             }
             contributions.sort(CONTRIBUTION_ORDER);
-            if (countedGeneration == null || countedGeneration != currentGeneration) {
-                // Contributions outlive a stale state only for a row from V1: a reset deletes them all.
-                return new CountedActivity(logged(), new CountingState(null, null, null, null, contributions));
-            }
             return new CountedActivity(logged(), new CountingState(localDay, exclusionReason, duplicateKey,
                     contactKey, contributions));
         }
@@ -955,26 +738,12 @@ public final class JdbcPaceStore implements PaceStore {
         }
     }
 
-    private static List<Contribution> sorted(List<Contribution> contributions) {
-        List<Contribution> sorted = new ArrayList<>(contributions);
-        sorted.sort(CONTRIBUTION_ORDER);
-        return sorted;
-    }
-
     private static <T> Collection<T> requireNoNulls(Collection<T> values, String name) {
         Objects.requireNonNull(values, name);
         for (T value : values) {
             Objects.requireNonNull(value, () -> name + " must not contain null");
         }
         return values;
-    }
-
-    private static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
-        }
     }
 
     /** A piece of JDBC work on a connection. */

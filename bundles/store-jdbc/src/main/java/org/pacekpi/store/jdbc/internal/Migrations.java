@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
 
     /** The store's scripts, in order. Add new ones at the end; never edit a released one. */
-    static final List<String> SCRIPT_FILES = List.of("V1__activity_log.sql", "V2__counting_state.sql");
+    static final List<String> SCRIPT_FILES = List.of("V1__activity_log.sql", "V2__counting_state.sql",
+            "V3__packed_activity_rows.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

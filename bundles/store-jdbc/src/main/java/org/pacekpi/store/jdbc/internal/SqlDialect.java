@@ -6,13 +6,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.DuplicateGroup;
 
 /**
  * The databases the store runs on, and the few statements that differ between them. Everything else the store
@@ -46,6 +52,57 @@ public enum SqlDialect {
         }
 
         @Override
+        void upsertActivities(Connection connection, Collection<CountedActivity> activities, long generation)
+                throws SQLException {
+            // Statements are cheap in embedded H2: a batch of MERGE ... KEY (id), one per row.
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO pace_activity ("
+                    + ActivityColumns.NAMES + ") KEY (id) VALUES (" + "?, ".repeat(ActivityColumns.COLUMNS.size() - 1)
+                    + "?)")) {
+                for (CountedActivity activity : activities) {
+                    Object[] values = ActivityColumns.values(activity, generation);
+                    for (int i = 0; i < values.length; i++) {
+                        int type = ActivityColumns.COLUMNS.get(i).sqlType();
+                        if (values[i] == null) {
+                            merge.setNull(i + 1, type == Types.CLOB ? Types.VARCHAR : type);
+                        } else {
+                            merge.setObject(i + 1, values[i]);
+                        }
+                    }
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+        }
+
+        @Override
+        void earliestCandidates(Connection connection, String select, Collection<String> contactKeys,
+                                List<DuplicateGroup> duplicateGroups, int perGroup, long generation, RowReader reader)
+                throws SQLException {
+            // One indexed lookup per group: cheap in an embedded database, and H2 has no LATERAL join.
+            try (PreparedStatement query = connection.prepareStatement(select + EARLIEST_OF_CONTACT + " ORDER BY"
+                    + " a.occurred_at_epoch_s, a.occurred_at_nano, a.id LIMIT ?")) {
+                for (String contactKey : contactKeys) {
+                    query.setString(1, contactKey);
+                    query.setLong(2, generation);
+                    query.setInt(3, perGroup);
+                    readAll(query, reader);
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(select + EARLIEST_OF_DUPLICATE_GROUP
+                    + " ORDER BY a.occurred_at_epoch_s, a.occurred_at_nano, a.id LIMIT ?")) {
+                for (DuplicateGroup group : duplicateGroups) {
+                    query.setString(1, group.contactKey());
+                    query.setLong(2, fromSecond(group));
+                    query.setLong(3, untilSecond(group));
+                    query.setString(4, group.duplicateKey());
+                    query.setLong(5, generation);
+                    query.setInt(6, perGroup);
+                    readAll(query, reader);
+                }
+            }
+        }
+
+        @Override
         void beginSnapshot(Connection connection) throws SQLException {
             // Local to the embedded session; the pool restores the default level when the connection returns.
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -54,7 +111,6 @@ public enum SqlDialect {
         @Override
         void clearCounting(Statement statement) throws SQLException {
             // H2's TRUNCATE commits the open transaction, which would split the reset in two.
-            statement.executeUpdate("DELETE FROM pace_contribution");
             statement.executeUpdate("DELETE FROM pace_daily_aggregate");
         }
 
@@ -94,13 +150,14 @@ public enum SqlDialect {
                 i++;
             }
             List<AggregateKey> zeros = new ArrayList<>();
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO pace_daily_aggregate"
-                    + " (manager_id, metric, local_day, metric_value)"
+            try (PreparedStatement upsert = connection.prepareStatement("WITH changed AS ("
+                    + "INSERT INTO pace_daily_aggregate (manager_id, metric, local_day, metric_value)"
                     + " SELECT * FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS DATE[]),"
                     + " CAST(? AS BIGINT[]))"
                     + " ON CONFLICT (manager_id, metric, local_day)"
                     + " DO UPDATE SET metric_value = pace_daily_aggregate.metric_value + EXCLUDED.metric_value"
-                    + " RETURNING manager_id, metric, local_day, metric_value")) {
+                    + " RETURNING manager_id, metric, local_day, metric_value)"
+                    + " SELECT * FROM changed WHERE metric_value = 0")) {
                 upsert.setArray(1, connection.createArrayOf("varchar", managers));
                 upsert.setArray(2, connection.createArrayOf("varchar", metrics));
                 upsert.setArray(3, connection.createArrayOf("varchar", days));
@@ -129,6 +186,81 @@ public enum SqlDialect {
         }
 
         @Override
+        void upsertActivities(Connection connection, Collection<CountedActivity> activities, long generation)
+                throws SQLException {
+            // Set-based: the whole batch as one array per column, in one statement whose text does not depend on
+            // the batch size. Numbers and days travel as text and are cast by the server.
+            List<ActivityColumns.Column> columns = ActivityColumns.COLUMNS;
+            Object[][] arrays = new Object[columns.size()][activities.size()];
+            int row = 0;
+            for (CountedActivity activity : activities) {
+                Object[] values = ActivityColumns.values(activity, generation);
+                for (int i = 0; i < values.length; i++) {
+                    int type = columns.get(i).sqlType();
+                    arrays[i][row] = type == Types.NUMERIC ? ActivityColumns.plain(values[i])
+                            : type == Types.DATE && values[i] != null ? values[i].toString() : values[i];
+                }
+                row++;
+            }
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ACTIVITIES)) {
+                for (int i = 0; i < columns.size(); i++) {
+                    upsert.setArray(i + 1, connection.createArrayOf(arrayElementType(columns.get(i).sqlType()),
+                            arrays[i]));
+                }
+                upsert.executeUpdate();
+            }
+        }
+
+        @Override
+        void earliestCandidates(Connection connection, String select, Collection<String> contactKeys,
+                                List<DuplicateGroup> duplicateGroups, int perGroup, long generation, RowReader reader)
+                throws SQLException {
+            // One statement per kind of group: a LATERAL join runs the indexed "first n" lookup once per key.
+            String order = " ORDER BY a.occurred_at_epoch_s, a.occurred_at_nano, a.id COLLATE \"C\" LIMIT ?) m";
+            if (!contactKeys.isEmpty()) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT m.* FROM"
+                        + " unnest(CAST(? AS VARCHAR[])) AS k(contact_key) CROSS JOIN LATERAL (" + select
+                        + EARLIEST_OF_CONTACT.replace("a.contact_key = ?", "a.contact_key = k.contact_key")
+                        + order)) {
+                    query.setArray(1, connection.createArrayOf("varchar", contactKeys.toArray()));
+                    query.setLong(2, generation);
+                    query.setInt(3, perGroup);
+                    readAll(query, reader);
+                }
+            }
+            if (!duplicateGroups.isEmpty()) {
+                int size = duplicateGroups.size();
+                Object[] contacts = new Object[size];
+                Object[] froms = new Object[size];
+                Object[] untils = new Object[size];
+                Object[] keys = new Object[size];
+                for (int i = 0; i < size; i++) {
+                    DuplicateGroup group = duplicateGroups.get(i);
+                    contacts[i] = group.contactKey();
+                    froms[i] = fromSecond(group);
+                    untils[i] = untilSecond(group);
+                    keys[i] = group.duplicateKey();
+                }
+                try (PreparedStatement query = connection.prepareStatement("SELECT m.* FROM"
+                        + " unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]),"
+                        + " CAST(? AS VARCHAR[])) AS g(contact_key, from_s, until_s, duplicate_key)"
+                        + " CROSS JOIN LATERAL (" + select + EARLIEST_OF_DUPLICATE_GROUP
+                        .replace("a.contact_key = ?", "a.contact_key = g.contact_key")
+                        .replace("a.occurred_at_epoch_s >= ?", "a.occurred_at_epoch_s >= g.from_s")
+                        .replace("a.occurred_at_epoch_s < ?", "a.occurred_at_epoch_s < g.until_s")
+                        .replace("a.duplicate_key = ?", "a.duplicate_key = g.duplicate_key") + order)) {
+                    query.setArray(1, connection.createArrayOf("varchar", contacts));
+                    query.setArray(2, connection.createArrayOf("int8", froms));
+                    query.setArray(3, connection.createArrayOf("int8", untils));
+                    query.setArray(4, connection.createArrayOf("varchar", keys));
+                    query.setLong(5, generation);
+                    query.setInt(6, perGroup);
+                    readAll(query, reader);
+                }
+            }
+        }
+
+        @Override
         void beginSnapshot(Connection connection) throws SQLException {
             // For this transaction only, so nothing needs restoring; pgjdbc sends it with its BEGIN.
             try (Statement statement = connection.createStatement()) {
@@ -140,19 +272,21 @@ public enum SqlDialect {
         void clearCounting(Statement statement) throws SQLException {
             // TRUNCATE is transactional here, and far quicker than deleting millions of rows one by one. Its lock
             // blocks readers of the two tables until the reset commits; callers run it last for that reason.
-            statement.executeUpdate("TRUNCATE pace_contribution, pace_daily_aggregate");
+            statement.executeUpdate("TRUNCATE pace_daily_aggregate");
         }
 
         @Override
         List<String> analyzeStaleTables(Connection connection) throws SQLException {
-            // The threshold of autovacuum's own analyze (50 rows + 10 %), with a larger floor: checked by row counts
-            // that PostgreSQL keeps anyway, so a server whose autovacuum keeps up never needs this.
+            // Half of the table changed since its last analyze (autovacuum's own threshold is 10 %, which during a bulk
+            // load means an analyze every few seconds): the lookups are by primary key or by index prefix, whose
+            // plans need statistics that are roughly right, not fresh. Checked by row counts PostgreSQL keeps anyway,
+            // so a server whose autovacuum keeps up never needs this.
             List<String> stale = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT relname FROM pg_stat_user_tables"
                          + " WHERE relid IN (" + String.join(", ", STATISTICS_TABLES.stream()
                          .map(table -> "'" + table + "'::regclass").toList()) + ")"
-                         + " AND n_mod_since_analyze > 1000 + n_live_tup / 10")) {
+                         + " AND n_mod_since_analyze > 1000 + n_live_tup / 2")) {
                 while (rows.next()) {
                     stale.add(rows.getString(1));
                 }
@@ -179,8 +313,24 @@ public enum SqlDialect {
     };
 
     /** The tables whose statistics matter to the store's lookups. */
-    static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_activity_counterpart",
-            "pace_contribution", "pace_daily_aggregate");
+    static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_daily_aggregate");
+
+    /** A contact's touch candidates counted in a generation; parameters: contact key, generation. */
+    private static final String EARLIEST_OF_CONTACT = " FROM pace_activity a WHERE a.contact_key = ?"
+            + " AND a.deleted = FALSE AND a.counted_generation = ?";
+    /**
+     * A duplicate group's candidates, found through the contact index within the group's span of time; parameters:
+     * contact key, first epoch second, epoch second after the span, duplicate key, generation.
+     */
+    private static final String EARLIEST_OF_DUPLICATE_GROUP = " FROM pace_activity a WHERE a.contact_key = ?"
+            + " AND a.occurred_at_epoch_s >= ? AND a.occurred_at_epoch_s < ? AND a.duplicate_key = ?"
+            + " AND a.deleted = FALSE AND a.counted_generation = ?";
+
+    private static final String UPSERT_ACTIVITIES = "INSERT INTO pace_activity (" + ActivityColumns.NAMES + ")"
+            + " SELECT * FROM unnest(" + ActivityColumns.COLUMNS.stream()
+            .map(c -> "CAST(? AS " + sqlArrayType(c.sqlType()) + ")").collect(Collectors.joining(", ")) + ")"
+            + " ON CONFLICT (id) DO UPDATE SET " + ActivityColumns.COLUMNS.stream().skip(1)
+            .map(c -> c.name() + " = EXCLUDED." + c.name()).collect(Collectors.joining(", "));
 
     private final String displayName;
     private final String urlPrefix;
@@ -223,20 +373,80 @@ public enum SqlDialect {
      */
     abstract void addToAggregates(Connection connection, SortedMap<AggregateKey, Long> deltas) throws SQLException;
 
+    /** Inserts or replaces the rows of the activities, counted in {@code generation}, in the write transaction. */
+    abstract void upsertActivities(Connection connection, Collection<CountedActivity> activities, long generation)
+            throws SQLException;
+
+    /**
+     * Reads, for each contact key and each duplicate group, its first {@code perGroup} touch candidates counted in
+     * {@code generation}, not deleted, by time then id (see {@link org.pacekpi.api.store.PaceStore#earliestCandidates});
+     * a row may come more than once.
+     *
+     * @param select the {@code SELECT} of the columns to read from {@code pace_activity a}
+     */
+    abstract void earliestCandidates(Connection connection, String select, Collection<String> contactKeys,
+                                     List<DuplicateGroup> duplicateGroups, int perGroup, long generation,
+                                     RowReader reader) throws SQLException;
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void readAll(PreparedStatement query, RowReader reader) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        }
+    }
+
+    private static long fromSecond(DuplicateGroup group) {
+        return group.from().getEpochSecond();
+    }
+
+    private static long untilSecond(DuplicateGroup group) {
+        return group.until().getEpochSecond() + (group.until().getNano() > 0 ? 1 : 0);
+    }
+
+    /** PostgreSQL's array type for a column of the given {@link Types} type (numbers and days are sent as text). */
+    private static String sqlArrayType(int sqlType) {
+        return switch (sqlType) {
+            case Types.BIGINT -> "BIGINT[]";
+            case Types.INTEGER -> "INTEGER[]";
+            case Types.BOOLEAN -> "BOOLEAN[]";
+            case Types.NUMERIC -> "NUMERIC[]";
+            case Types.DATE -> "DATE[]";
+            case Types.CLOB -> "TEXT[]";
+            default -> "VARCHAR[]";
+        };
+    }
+
+    /** The element type pgjdbc is given for an array sent for a column of the given {@link Types} type. */
+    private static String arrayElementType(int sqlType) {
+        return switch (sqlType) {
+            case Types.BIGINT -> "int8";
+            case Types.INTEGER -> "int4";
+            case Types.BOOLEAN -> "bool";
+            case Types.CLOB -> "text";
+            default -> "varchar";
+        };
+    }
+
     /**
      * Makes the transaction just begun on the connection (auto-commit off, nothing run yet) read one snapshot: a
-     * read of several statements (activities, counterparts, contributions) must not see half of a write.
+     * read of several statements (the counting generation, then rows) must not see half of a write.
      */
     abstract void beginSnapshot(Connection connection) throws SQLException;
 
-    /** Empties pace_contribution and pace_daily_aggregate inside the current transaction. */
+    /** Empties pace_daily_aggregate inside the current transaction. */
     abstract void clearCounting(Statement statement) throws SQLException;
 
     /**
      * Refreshes the planner statistics of the store's tables that changed a lot since they were last analyzed, as
      * autovacuum would, for a server where it is off or lags behind a bulk load. Without statistics PostgreSQL
-     * plans every {@code IN} lookup of pace_contribution or pace_activity_counterpart as a scan of the whole table,
-     * which makes ingest slow down as the tables grow.
+     * may plan the lookups of pace_activity as scans of the whole table, which makes ingest slow down as it grows.
      *
      * @return the tables analyzed
      */

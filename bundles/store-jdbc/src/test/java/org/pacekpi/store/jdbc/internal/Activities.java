@@ -82,6 +82,11 @@ final class Activities {
     }
 
     /** A copy that happened at another instant. */
+    /** The counted activity at another instant, with the same state. */
+    static CountedActivity withTime(CountedActivity counted, Instant occurredAt) {
+        return new CountedActivity(with(counted.activity(), occurredAt), counted.state());
+    }
+
     static LoggedActivity with(LoggedActivity a, Instant occurredAt) {
         return new LoggedActivity(a.id(), a.sequence(), a.deleted(), occurredAt, a.actorId(), a.kind(), a.channel(),
                 a.direction(), a.outcome(), a.durationSeconds(), a.counterparts(), a.dealId(), a.stage(), a.amount(),

@@ -16,8 +16,8 @@ import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 
 /**
- * Checks the store's central invariant: every daily aggregate equals the recomputation from the stored contributions
- * (SQL GROUP BY over pace_contribution), and no aggregate row exists whose sum is zero. Keys read
+ * Checks the store's central invariant: every daily aggregate equals the recomputation from the contributions packed
+ * in the activity rows counted in the current generation, and no aggregate row exists whose sum is zero. Keys read
  * {@code manager|metric|day} so a failing comparison shows where.
  */
 final class AggregateAudit {
@@ -30,10 +30,23 @@ final class AggregateAudit {
         return query(dataSource, "SELECT manager_id, metric, local_day, metric_value FROM pace_daily_aggregate");
     }
 
-    /** pace_daily_aggregate recomputed from pace_contribution. */
+    /** pace_daily_aggregate recomputed from the current contributions of every activity row. */
     static Map<String, Long> recomputed(DataSource dataSource) {
-        return query(dataSource, "SELECT manager_id, metric, local_day, SUM(metric_value) FROM pace_contribution"
-                + " GROUP BY manager_id, metric, local_day HAVING SUM(metric_value) <> 0");
+        Map<String, Long> sums = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT a.id, a.contributions FROM pace_activity a"
+                     + " WHERE a.counted_generation = (SELECT g.counting_generation FROM pace_cursor g WHERE g.id = 1)")) {
+            while (result.next()) {
+                for (Contribution c : PackedLists.unpackContributions(result.getString(2), result.getString(1))) {
+                    sums.merge(key(c.managerId(), c.metric(), c.day().toString()), c.value(), Long::sum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot recompute the aggregates: " + e.getMessage(), e);
+        }
+        sums.values().removeIf(value -> value == 0);
+        return sums;
     }
 
     /** What the aggregates must be when exactly these activities are the stored ones. */
@@ -51,7 +64,7 @@ final class AggregateAudit {
     /** Fails unless the stored aggregates equal their recomputation. */
     static void assertConsistent(DataSource dataSource) {
         Map<String, Long> stored = stored(dataSource);
-        assertThat(stored).as("pace_daily_aggregate must equal SUM(pace_contribution) GROUP BY manager, metric, day")
+        assertThat(stored).as("pace_daily_aggregate must equal the sum of the current contributions by manager, metric, day")
                 .isEqualTo(recomputed(dataSource));
         assertThat(stored.values()).as("aggregate rows whose sum is zero").doesNotContain(0L);
     }

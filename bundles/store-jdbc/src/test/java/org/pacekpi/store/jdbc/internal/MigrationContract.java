@@ -40,20 +40,22 @@ abstract class MigrationContract extends StoreContractBase {
 
         List<Object[]> versions = versionRows();
         List<MigrationScript> scripts = Migrations.standardScripts(dialect());
-        assertThat(versions).hasSize(2);
+        assertThat(versions).hasSize(3);
         assertThat(versions.get(0)).containsExactly(1, "activity log", scripts.get(0).checksum(), versions.get(0)[3]);
         assertThat(versions.get(1)).containsExactly(2, "counting state", scripts.get(1).checksum(),
                 versions.get(1)[3]);
-        for (String table : List.of("pace_activity", "pace_activity_counterpart", "pace_contribution",
-                "pace_daily_aggregate", "pace_cursor")) {
+        assertThat(versions.get(2)).containsExactly(3, "packed activity rows", scripts.get(2).checksum(),
+                versions.get(2)[3]);
+        for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_cursor")) {
             assertThat(tableExists(table)).as(table).isTrue();
         }
+        for (String table : List.of("pace_activity_counterpart", "pace_contribution")) {
+            assertThat(tableExists(table)).as(table + " moved into pace_activity by V3").isFalse();
+        }
         assertThat(columns("pace_activity")).contains("local_day", "exclusion_reason", "duplicate_key",
-                "contact_key");
-        assertThat(indexes("pace_activity")).contains("pace_activity_duplicate_key_ix",
-                "pace_activity_contact_key_ix", "pace_activity_excluded_ix");
-        assertThat(indexes("pace_contribution")).contains("pace_contribution_activity_ix")
-                .doesNotContain("pace_contribution_manager_day_ix");
+                "contact_key", "counterparts", "contributions");
+        assertThat(indexes("pace_activity")).contains("pace_activity_contact_ix", "pace_activity_excluded_ix")
+                .doesNotContain("pace_activity_duplicate_key_ix", "pace_activity_contact_key_ix");
 
         assertThat(Migrations.standard(db, dialect()).migrate()).as("versions applied by a second run").isEmpty();
         assertThat(new JdbcPaceStore(newPool(), dialect()).activityCount()).isZero();
@@ -104,12 +106,12 @@ abstract class MigrationContract extends StoreContractBase {
     void aSchemaNewerThanThisPaceIsRefused() throws SQLException {
         Migrations.standard(db, dialect()).migrate();
         execute("INSERT INTO pace_schema_version (version, description, checksum, installed_on)"
-                + " VALUES (3, 'from the future', 'x', CURRENT_TIMESTAMP)");
+                + " VALUES (4, 'from the future', 'x', CURRENT_TIMESTAMP)");
 
         assertThatThrownBy(() -> Migrations.standard(db, dialect()).migrate())
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("V3 (from the future)")
-                .hasMessageContaining("newer than this Pace knows (up to V2)");
+                .hasMessageContaining("V4 (from the future)")
+                .hasMessageContaining("newer than this Pace knows (up to V3)");
     }
 
     @Test
@@ -149,11 +151,11 @@ abstract class MigrationContract extends StoreContractBase {
             for (Future<List<Integer>> result : results) {
                 applied.addAll(result.get(60, TimeUnit.SECONDS));
             }
-            assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2);
+            assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2, 3);
         } finally {
             threads.shutdownNow();
         }
-        assertThat(versionRows()).hasSize(2);
+        assertThat(versionRows()).hasSize(3);
         assertThat(store.appliedSequence()).isZero();
     }
 
@@ -176,21 +178,21 @@ abstract class MigrationContract extends StoreContractBase {
                         + " FALSE)",
                 "INSERT INTO pace_activity_counterpart (activity_id, position, contact_id, account_id, email, phone,"
                         + " internal) VALUES ('a1', 0, 'c1', NULL, NULL, '+4930', FALSE),"
-                        + " ('a1', 1, NULL, NULL, 'x@crm.example', NULL, TRUE)",
+                        + " ('a1', 1, NULL, NULL, 'x%7E~@crm.example', NULL, TRUE)",
                 "INSERT INTO pace_contribution (activity_id, manager_id, metric, local_day, metric_value)"
                         + " VALUES ('a1', 'm1', 'touches', DATE '2026-03-02', 1)",
                 "INSERT INTO pace_daily_aggregate (manager_id, metric, local_day, metric_value)"
                         + " VALUES ('m1', 'touches', DATE '2026-03-02', 1)",
                 "UPDATE pace_cursor SET applied_sequence = 17 WHERE id = 1");
 
-        assertThat(store.appliedSequence()).as("first use migrates to V2").isEqualTo(17);
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2);
+        assertThat(store.appliedSequence()).as("first use migrates to V3").isEqualTo(17);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3);
 
         Map<String, CountedActivity> stored = store.activities(List.of("a1", "a2"));
         CountedActivity a1 = stored.get("a1");
         assertThat(a1.activity().counterparts()).containsExactly(
                 new LoggedCounterpart("c1", null, null, "+4930", false),
-                new LoggedCounterpart(null, null, "x@crm.example", null, true));
+                new LoggedCounterpart(null, null, "x%7E~@crm.example", null, true));
         assertThat(a1.state()).as("counting state unknown, contributions as V1 stored them").isEqualTo(
                 new CountingState(null, null, null, null, List.of(new Contribution("m1", TOUCHES, MONDAY, 1))));
         assertThat(stored.get("a2").activity().deleted()).isTrue();
@@ -205,7 +207,7 @@ abstract class MigrationContract extends StoreContractBase {
                 List.of(new Contribution("m2", TOUCHES, MONDAY.plusDays(1), 1))))), 0);
         assertThat(store.totals("m1", MONDAY, MONDAY.plusDays(6))).isEmpty();
         assertThat(store.totals("m2", MONDAY, MONDAY.plusDays(6))).isEqualTo(Map.of(TOUCHES, 1L));
-        assertThat(store.groupMembers(List.of("d1"), List.of())).extracting(c -> c.activity().id())
+        assertThat(store.earliestCandidates(List.of("k1"), List.of(), 1)).extracting(c -> c.activity().id())
                 .containsExactly("a1");
         AggregateAudit.assertConsistent(db);
         assertThat(store.appliedSequence()).isEqualTo(17);
@@ -231,7 +233,7 @@ abstract class MigrationContract extends StoreContractBase {
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of("callAttempts", 1L));
         assertThat(store.activities(List.of("a1")).get("a1").state().localDay()).isEqualTo(MONDAY);
         AggregateAudit.assertConsistent(db);
-        // The V1 rows are ordinary V2 rows now.
+        // The V1 rows are ordinary rows now.
         store.write(List.of(counting("a1", 2, "m1", MONDAY)), 2);
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEmpty();
     }

@@ -134,12 +134,15 @@ abstract class StoreContractBase {
         return indexes;
     }
 
+    /** The contributions packed in an activity's row, whatever its generation. */
     protected long contributionCount(String activityId) {
         try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(
-                     "SELECT COUNT(*) FROM pace_contribution WHERE activity_id = '" + activityId + "'")) {
-            result.next();
-            return result.getLong(1);
+                     "SELECT contributions FROM pace_activity WHERE id = '" + activityId + "'")) {
+            if (!result.next()) {
+                throw new AssertionError("no row for activity " + activityId);
+            }
+            return PackedLists.unpackContributions(result.getString(1), activityId).size();
         } catch (SQLException e) {
             throw new AssertionError(e);
         }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.PaceStore;
 import org.pacekpi.store.jdbc.internal.JdbcPaceStore;
@@ -144,8 +145,9 @@ public final class PaceStoreComponent implements PaceStore {
     }
 
     @Override
-    public List<CountedActivity> groupMembers(Collection<String> duplicateKeys, Collection<String> contactKeys) {
-        return store.groupMembers(duplicateKeys, contactKeys);
+    public List<CountedActivity> earliestCandidates(Collection<String> contactKeys,
+                                                    Collection<DuplicateGroup> duplicateGroups, int perGroup) {
+        return store.earliestCandidates(contactKeys, duplicateGroups, perGroup);
     }
 
     @Override

@@ -71,7 +71,7 @@ class PaceStoreComponentTest {
             assertThat(component.activityCount()).isEqualTo(2);
             assertThat(component.activity("a1")).isPresent();
             assertThat(component.activities(List.of("a1", "a2"))).containsOnlyKeys("a1", "a2");
-            assertThat(component.groupMembers(List.of("dup-a1"), List.of("contact-a2"))).hasSize(2);
+            assertThat(component.earliestCandidates(List.of("contact-a1", "contact-a2"), List.of(), 1)).hasSize(2);
             assertThat(component.logPage(null, 10)).hasSize(2);
             assertThat(component.exclusionCounts("m1", DAY, DAY)).isEmpty();
             assertThat(component.excluded("m1", DAY, DAY, 10)).isEmpty();
