@@ -7,7 +7,10 @@
 # Environment: PACE_HTTP_PORT (default 8181), PACE_SKIP_BUILD=1 to start what was built last, PACE_RUN_DIR (default
 # ./run), PACE_SSH_PORT / PACE_RMI_REGISTRY_PORT / PACE_RMI_SERVER_PORT (Karaf's defaults 8101 / 1099 / 44444),
 # PACE_SIM_TEAMS / PACE_SIM_TEAM_SIZE / PACE_SIM_MONTHS to simulate a bigger team (used on a new database only),
-# PACE_NO_WAIT=1 to return as soon as Karaf is started (the crash test kills it while Pace is still reading).
+# PACE_NO_WAIT=1 to return as soon as Karaf is started (the crash test kills it while Pace is still reading),
+# PACE_STORE_URL (e.g. jdbc:postgresql://127.0.0.1:5432/pace_demo) with PACE_STORE_USER / PACE_STORE_PASSWORD to keep
+# Pace's store there instead of the embedded H2 (written to etc/org.pacekpi.store.cfg on every start; the sandbox
+# CRM stays on H2, and `clean` does not touch that database: recreate it too, or Pace's cursor is ahead of the CRM).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -61,11 +64,17 @@ if [ -n "${PACE_SIM_TEAMS:-}${PACE_SIM_TEAM_SIZE:-}${PACE_SIM_MONTHS:-}" ]; then
   printf 'seed = 42\nteams = %s\nteamSize = %s\nmonths = %s\n' "${PACE_SIM_TEAMS:-2}" "${PACE_SIM_TEAM_SIZE:-4}" \
     "${PACE_SIM_MONTHS:-3}" > "$KARAF/etc/org.pacekpi.sandbox.simulator.cfg"
 fi
+if [ -n "${PACE_STORE_URL:-}" ]; then
+  { echo "url = $PACE_STORE_URL"
+    if [ -n "${PACE_STORE_USER:-}" ]; then echo "user = $PACE_STORE_USER"; fi
+    if [ -n "${PACE_STORE_PASSWORD:-}" ]; then echo ".password = $PACE_STORE_PASSWORD"; fi
+  } > "$KARAF/etc/org.pacekpi.store.cfg"
+fi
 sed -i "s#^sshPort *=.*#sshPort = ${PACE_SSH_PORT:-8101}#" "$KARAF/etc/org.apache.karaf.shell.cfg"
 sed -i "s#^rmiRegistryPort *=.*#rmiRegistryPort = ${PACE_RMI_REGISTRY_PORT:-1099}#; s#^rmiServerPort *=.*#rmiServerPort = ${PACE_RMI_SERVER_PORT:-44444}#" \
   "$KARAF/etc/org.apache.karaf.management.cfg"
 
-echo "Starting Karaf $KARAF_VERSION with pace-demo on port $PORT..."
+echo "Starting Karaf $KARAF_VERSION with pace-demo on port $PORT, Pace's store ${PACE_STORE_URL:-embedded H2}..."
 "$KARAF/bin/start"
 
 url="http://localhost:$PORT"

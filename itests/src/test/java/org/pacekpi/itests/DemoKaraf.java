@@ -54,6 +54,11 @@ final class DemoKaraf implements AutoCloseable {
         return Integer.parseInt(environment.get("PACE_HTTP_PORT"));
     }
 
+    /** Karaf's data folder, where the embedded H2 database of the sandbox CRM (and by default Pace's) is. */
+    Path karafData() {
+        return runDir.resolve("karaf/data");
+    }
+
     /** Runs {@code demo.sh start}, which returns once the dashboard is up and Pace has caught up. */
     DemoKaraf start() throws Exception {
         run("start", 8, Map.of());

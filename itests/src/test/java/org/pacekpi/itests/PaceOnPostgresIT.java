@@ -6,7 +6,6 @@ import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,7 +38,6 @@ import org.pacekpi.api.KpiService;
 public class PaceOnPostgresIT {
 
     static final String DATABASE = "pace_itest";
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
     @Inject
     private BundleContext context;
@@ -52,24 +50,14 @@ public class PaceOnPostgresIT {
 
     @Configuration
     public Option[] config() throws SQLException {
-        recreateDatabase();
+        // In the test JVM before Karaf starts: a clean database, or a clear failure if PostgreSQL is not there.
+        String url = TestPostgres.recreateDatabase(DATABASE);
         List<Option> options = new ArrayList<>(Arrays.asList(KarafTestSupport.karafWith("pace-demo")));
         options.add(composite(
-                editConfigurationFilePut("etc/org.pacekpi.store.cfg", "url", SERVER + DATABASE),
-                editConfigurationFilePut("etc/org.pacekpi.store.cfg", "user", "postgres"),
+                editConfigurationFilePut("etc/org.pacekpi.store.cfg", "url", url),
+                editConfigurationFilePut("etc/org.pacekpi.store.cfg", "user", TestPostgres.USER),
                 editConfigurationFilePut("etc/org.pacekpi.store.cfg", "poolSize", "4")));
         return options.toArray(Option[]::new);
-    }
-
-    /** Runs in the test JVM before Karaf starts: a clean database, or a clear failure if PostgreSQL is not there. */
-    private static void recreateDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
-        } catch (SQLException e) {
-            throw new SQLException("PostgreSQL on 127.0.0.1:5432 (user postgres) is required for this test: " + e.getMessage(), e);
-        }
     }
 
     @Before
@@ -97,8 +85,8 @@ public class PaceOnPostgresIT {
         assertEquals(before + 2, demo.touches("clara", clara, "week"));
         // Inside Karaf: use the PostgreSQL bundle's driver directly rather than DriverManager's class-loader lookup.
         java.util.Properties credentials = new java.util.Properties();
-        credentials.setProperty("user", "postgres");
-        try (Connection c = new org.postgresql.Driver().connect(SERVER + DATABASE, credentials);
+        credentials.setProperty("user", TestPostgres.USER);
+        try (Connection c = new org.postgresql.Driver().connect(TestPostgres.SERVER + DATABASE, credentials);
              Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT count(*) FROM pace_activity")) {
             assertTrue(rows.next());

@@ -79,8 +79,10 @@ public enum SqlDialect {
                                 List<DuplicateGroup> duplicateGroups, int perGroup, long generation, RowReader reader)
                 throws SQLException {
             // One indexed lookup per group: cheap in an embedded database, and H2 has no LATERAL join.
+            // Ordered by the whole index, equal contact key first: only then does H2 read the index in order and stop
+            // after the limit, instead of reading every member of the group and sorting them.
             try (PreparedStatement query = connection.prepareStatement(select + EARLIEST_OF_CONTACT + " ORDER BY"
-                    + " a.occurred_at_epoch_s, a.occurred_at_nano, a.id LIMIT ?")) {
+                    + " a.contact_key, a.occurred_at_epoch_s, a.occurred_at_nano, a.id LIMIT ?")) {
                 for (String contactKey : contactKeys) {
                     query.setString(1, contactKey);
                     query.setLong(2, generation);
@@ -89,7 +91,7 @@ public enum SqlDialect {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement(select + EARLIEST_OF_DUPLICATE_GROUP
-                    + " ORDER BY a.occurred_at_epoch_s, a.occurred_at_nano, a.id LIMIT ?")) {
+                    + " ORDER BY a.contact_key, a.occurred_at_epoch_s, a.occurred_at_nano, a.id LIMIT ?")) {
                 for (DuplicateGroup group : duplicateGroups) {
                     query.setString(1, group.contactKey());
                     query.setLong(2, fromSecond(group));
