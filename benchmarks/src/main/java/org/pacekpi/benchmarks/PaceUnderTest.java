@@ -1,0 +1,90 @@
+package org.pacekpi.benchmarks;
+
+import java.time.Clock;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.pacekpi.api.KpiService;
+import org.pacekpi.api.dto.IngestStatus;
+import org.pacekpi.api.dto.RebuildResult;
+import org.pacekpi.engine.internal.CountingSettings;
+import org.pacekpi.engine.internal.ExclusionExplainer;
+import org.pacekpi.engine.internal.ExclusionQuery;
+import org.pacekpi.engine.internal.IngestPipeline;
+import org.pacekpi.engine.internal.IngestSettings;
+import org.pacekpi.engine.internal.KpiCalculator;
+import org.pacekpi.engine.internal.RebuildMarker;
+import org.pacekpi.engine.internal.calendar.CalendarSettings;
+import org.pacekpi.engine.internal.calendar.WorkingCalendars;
+import org.pacekpi.host.activity.ActivityHistory;
+import org.pacekpi.store.jdbc.internal.JdbcPaceStore;
+import org.pacekpi.store.jdbc.internal.SqlDialect;
+
+/**
+ * Pace wired as its OSGi components wire it in Karaf, without the framework: the JDBC store on a pool, the ingest
+ * pipeline reading the host's history with the default ingest configuration, and the KPI service implementation
+ * ({@link KpiCalculator}) with the real working calendars (jollyday holidays, transferred days).
+ */
+public final class PaceUnderTest implements AutoCloseable {
+
+    /**
+     * The ingest configuration's defaults ({@code org.pacekpi.ingest}): queue 10,000, batch 500, catch-up every 5 s,
+     * history pages of 1,000, rebuild pages of 5,000.
+     */
+    static final IngestSettings INGEST = IngestSettings.of(10_000, 500, 5, 1_000, 5_000);
+
+    /**
+     * The counting defaults (30 s calls, one touch per contact, channel and day, automation not counted) with the
+     * company's e-mail domain configured, as an admin would.
+     */
+    static final CountingSettings COUNTING = new CountingSettings(30, 1, false,
+            Set.of(GeneratedOrganisation.COMPANY_DOMAIN), Set.of());
+
+    private final JdbcPaceStore store;
+    private final IngestPipeline pipeline;
+    private final KpiService kpis;
+
+    /**
+     * @param dataSource   the pool the store uses
+     * @param dialect      the database's dialect
+     * @param organisation the host's directory
+     * @param history      the host's history
+     */
+    public PaceUnderTest(DataSource dataSource, SqlDialect dialect, GeneratedOrganisation organisation,
+                         ActivityHistory history) {
+        this.store = new JdbcPaceStore(dataSource, dialect);
+        this.pipeline = new IngestPipeline(store, history, organisation, INGEST, COUNTING, RebuildMarker.inMemory());
+        WorkingCalendars calendars = WorkingCalendars.of(CalendarSettings.none());
+        this.kpis = new KpiCalculator(organisation, store, calendars::workingDays,
+                new ExclusionQuery(organisation, store, new ExclusionExplainer(COUNTING)), Clock.systemUTC());
+    }
+
+    /** Starts the ingest writer, which catches up from the history at once. */
+    public void startIngest() {
+        pipeline.start();
+    }
+
+    /** The ingest status, with the store's applied sequence read from the database. */
+    public IngestStatus ingestStatus() {
+        return pipeline.status();
+    }
+
+    /** Rebuilds every aggregate from the activity log on the writer thread, and waits for it. */
+    public RebuildResult rebuild() {
+        return pipeline.rebuild();
+    }
+
+    /** The KPI service implementation. */
+    public KpiService kpis() {
+        return kpis;
+    }
+
+    /** Stops the ingest writer. */
+    @Override
+    public void close() {
+        if (!pipeline.stop()) {
+            throw new IllegalStateException("the ingest writer did not stop");
+        }
+    }
+}
