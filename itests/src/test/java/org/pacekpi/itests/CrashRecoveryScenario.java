@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.Test;
 
@@ -66,7 +67,13 @@ abstract class CrashRecoveryScenario {
             await("the sandbox has written the simulated history").atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> admin.get("/crm/api/status").json().path("simulated").asBoolean(false));
-            JsonNode host = admin.get("/crm/api/status").json();
+            // The history is one transaction, but H2 may show its rows a moment after the marker: wait until two
+            // reads agree (nothing else writes to the sandbox now) before taking the host's figures.
+            AtomicReference<JsonNode> previous = new AtomicReference<>();
+            JsonNode host = await("the sandbox's simulated history is fully visible").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                    .until(() -> admin.get("/crm/api/status").json(),
+                            now -> now.path("activities").asLong() > 0 && now.equals(previous.getAndSet(now)));
             latest = host.path("latestSequence").asLong();
             hostActivities = host.path("activities").asLong();
             // A third of the way: batches are committed before the kill, and more are still to come.
