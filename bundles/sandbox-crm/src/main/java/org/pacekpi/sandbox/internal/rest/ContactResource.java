@@ -3,7 +3,6 @@ package org.pacekpi.sandbox.internal.rest;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,7 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.pacekpi.host.directory.Role;
 import org.pacekpi.host.directory.User;
 import org.pacekpi.sandbox.internal.CrmProblem;
 import org.pacekpi.sandbox.internal.activity.ActivityLog;
@@ -70,8 +68,7 @@ public final class ContactResource {
     public List<ContactView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @CookieParam(CrmAuth.SESSION_COOKIE) String session) {
         User caller = signedIn.require(authorization, session);
-        Set<String> owners = caller.hasRole(Role.ADMIN) ? null
-                : directory.visibleTo(caller).stream().map(User::id).collect(Collectors.toSet());
+        Set<String> owners = signedIn.visibleOwners(caller);
         return database.read("listing contacts", connection -> Contacts.ownedBy(connection, owners))
                 .stream().map(ContactView::of).toList();
     }
@@ -82,11 +79,8 @@ public final class ContactResource {
     public ContactView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @CookieParam(CrmAuth.SESSION_COOKIE) String session, @PathParam("id") String id) {
         User caller = signedIn.require(authorization, session);
-        Contact contact = database.read("reading contact " + id, connection -> Contacts.find(connection, id))
-                .orElseThrow(() -> CrmProblem.notFound("no contact '" + id + "'"));
-        if (!directory.maySee(caller, contact.ownerId())) {
-            throw CrmProblem.forbidden("contact " + id + " belongs to " + contact.ownerId());
-        }
+        Contact contact = signedIn.visible(caller, "contact", id,
+                database.read("reading contact " + id, connection -> Contacts.find(connection, id)), Contact::ownerId);
         return ContactView.of(contact);
     }
 

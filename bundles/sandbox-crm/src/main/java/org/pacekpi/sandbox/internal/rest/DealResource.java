@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -75,8 +74,7 @@ public final class DealResource {
     public List<DealView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                @CookieParam(CrmAuth.SESSION_COOKIE) String session) {
         User caller = signedIn.require(authorization, session);
-        Set<String> owners = caller.hasRole(Role.ADMIN) ? null
-                : directory.visibleTo(caller).stream().map(User::id).collect(Collectors.toSet());
+        Set<String> owners = signedIn.visibleOwners(caller);
         return database.read("listing deals", connection -> Deals.ownedBy(connection, owners))
                 .stream().map(deal -> DealView.of(deal, null)).toList();
     }
@@ -87,11 +85,8 @@ public final class DealResource {
     public DealView get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                         @CookieParam(CrmAuth.SESSION_COOKIE) String session, @PathParam("id") String id) {
         User caller = signedIn.require(authorization, session);
-        Deal deal = database.read("reading deal " + id, connection -> Deals.find(connection, id))
-                .orElseThrow(() -> CrmProblem.notFound("no deal '" + id + "'"));
-        if (!directory.maySee(caller, deal.ownerId())) {
-            throw CrmProblem.forbidden("deal " + id + " belongs to " + deal.ownerId());
-        }
+        Deal deal = signedIn.visible(caller, "deal", id,
+                database.read("reading deal " + id, connection -> Deals.find(connection, id)), Deal::ownerId);
         return DealView.of(deal, null);
     }
 

@@ -1,7 +1,11 @@
 package org.pacekpi.sandbox.internal.rest;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.pacekpi.host.directory.Role;
 import org.pacekpi.host.directory.User;
 import org.pacekpi.host.identity.HttpRequestView;
 import org.pacekpi.sandbox.internal.CrmProblem;
@@ -43,5 +47,28 @@ public final class SignedIn {
                         ? "sign in first: send HTTP Basic credentials (login:password) or the CRMSESSION cookie of "
                                 + "the sign-in form at /crm/"
                         : "wrong login or password, or the session has expired; sign in again"));
+    }
+
+    /** The ids of the owners whose records the caller may see, or null for every owner (an admin). */
+    public Set<String> visibleOwners(User caller) {
+        return caller.hasRole(Role.ADMIN) ? null
+                : directory.visibleTo(caller).stream().map(User::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * A record the caller asked for by id: a 404 problem if there is none, a 403 problem if it belongs to someone the
+     * caller may not see.
+     *
+     * @param kind  what the record is, for the messages ("contact", "deal")
+     * @param found the record, if it exists
+     * @param owner the record's owner
+     */
+    public <T> T visible(User caller, String kind, String id, Optional<T> found, Function<T, String> owner) {
+        T record = found.orElseThrow(() -> CrmProblem.notFound("no " + kind + " '" + id + "'"));
+        String ownerId = owner.apply(record);
+        if (!directory.maySee(caller, ownerId)) {
+            throw CrmProblem.forbidden(kind + " " + id + " belongs to " + ownerId);
+        }
+        return record;
     }
 }

@@ -96,6 +96,32 @@ class ContactAndDealResourceTest {
     }
 
     @Test
+    void oneContactOrDealIsShownOnlyToWhoMaySeeIt() {
+        ContactView lena = (ContactView) contacts.create(ANNA, null, new ContactRequest("Lena", null, null, null,
+                "Nordwind Logistik", null, null)).getEntity();
+        DealView deal = (DealView) deals.create(ANNA, null, new DealRequest("Fleet tracking", lena.id(), null,
+                new BigDecimal("24000"), null, null, null)).getEntity();
+
+        assertThat(contacts.get(ANNA, null, lena.id()).id()).isEqualTo(lena.id());
+        assertThat(contacts.get(HEAD, null, lena.id()).id()).as("the head of Anna's team").isEqualTo(lena.id());
+        assertThat(deals.get(HEAD, null, deal.id()).id()).isEqualTo(deal.id());
+
+        CrmProblem contactOfAnna = catchThrowableOfType(CrmProblem.class, () -> contacts.get(BORIS, null, lena.id()));
+        assertThat(contactOfAnna.status()).isEqualTo(403);
+        assertThat(contactOfAnna).hasMessageContaining("contact " + lena.id() + " belongs to anna");
+        CrmProblem dealOfAnna = catchThrowableOfType(CrmProblem.class, () -> deals.get(BORIS, null, deal.id()));
+        assertThat(dealOfAnna.status()).isEqualTo(403);
+        assertThat(dealOfAnna).hasMessageContaining("deal " + deal.id() + " belongs to anna");
+
+        CrmProblem noContact = catchThrowableOfType(CrmProblem.class, () -> contacts.get(ANNA, null, "con-x"));
+        assertThat(noContact.status()).isEqualTo(404);
+        assertThat(noContact).hasMessageContaining("no contact 'con-x'");
+        CrmProblem noDeal = catchThrowableOfType(CrmProblem.class, () -> deals.get(ANNA, null, "deal-x"));
+        assertThat(noDeal.status()).isEqualTo(404);
+        assertThat(noDeal).hasMessageContaining("no deal 'deal-x'");
+    }
+
+    @Test
     void aDealMovesThroughTheFunnelToPaid() {
         ContactView lena = (ContactView) contacts.create(ANNA, null, new ContactRequest("Lena", null, null, null,
                 "Nordwind Logistik", null, null)).getEntity();
