@@ -192,6 +192,25 @@ public final class BenchmarkReport {
         goal(md, "Used heap after full GC at 10 %, 20 % ... 100 % of the ingest (MiB)", r -> String.join(", ",
                 r.heapAfterGc().stream().map(b -> String.valueOf(b >> 20)).toList()));
         md.append('\n');
+        cpu(md);
+    }
+
+    /** Where the work is: CPU time per thousand changes or rows, which a busy machine hardly moves. */
+    private void cpu(StringBuilder md) {
+        md.append("### CPU time per 1,000 changes (ms)\n\n");
+        header(md, "Step and part");
+        goal(md, "Pace ingest: writer thread (counting rules, store client)",
+                r -> ms(CpuTime.millisPerThousand(r.ingestCpu().writer(), r.changes())));
+        goal(md, "Pace ingest: whole JVM (with H2 when embedded, and the heap samples' full GCs)",
+                r -> ms(CpuTime.millisPerThousand(r.ingestCpu().jvm(), r.changes())));
+        goal(md, "Pace ingest: PostgreSQL server (this database's backends, WAL writer, checkpointer, bgwriter)",
+                r -> r.ingestCpu().database().map(n -> ms(CpuTime.millisPerThousand(n, r.changes()))).orElse("n/a"));
+        goal(md, "Plain upsert: whole JVM (per 1,000 rows)",
+                r -> ms(CpuTime.millisPerThousand(r.upsertCpu().jvm(), r.upsertRows())));
+        goal(md, "Plain upsert: PostgreSQL server (per 1,000 rows)",
+                r -> r.upsertCpu().database().map(n -> ms(CpuTime.millisPerThousand(n, r.upsertRows())))
+                        .orElse("n/a"));
+        md.append('\n');
     }
 
     private void latency(StringBuilder md) {

@@ -74,11 +74,12 @@ public final class BenchmarkRun {
         try (BenchDatabase.Opened db = database.open(options);
              PaceUnderTest pace = new PaceUnderTest(db.pool(), database.dialect(), organisation,
                      new GeneratedHistory(generator));
-             RawActivityBaseline baseline = new RawActivityBaseline(database, db.plainConnection(), organisation)) {
+             RawActivityBaseline baseline = new RawActivityBaseline(database, db.plainConnection(), organisation);
+             CpuMeter cpu = new CpuMeter(database == BenchDatabase.POSTGRESQL ? db.plainConnection() : null)) {
             String version = db.version();
             LOG.info("{}: ingesting {} changes for {} managers in {} teams", version, generator.total(),
                     options.managers(), options.teams());
-            Ingest ingest = ingest(pace);
+            Ingest ingest = ingest(pace, cpu);
 
             Map<String, Totals> before = everyManagersTotals(pace.kpis());
             LOG.info("{}: rebuilding from the log", version);
@@ -88,9 +89,11 @@ public final class BenchmarkRun {
             List<String> rebuildDifferences = differences(before, everyManagersTotals(pace.kpis()));
 
             LOG.info("{}: plain upsert baseline", version);
+            CpuTime beforeUpsert = cpu.sample();
             start = System.nanoTime();
             long upsertRows = baseline.upsertAll(generator);
             double upsertSeconds = seconds(System.nanoTime() - start);
+            CpuTime upsertCpu = cpu.sample().since(beforeUpsert);
             start = System.nanoTime();
             long recomputeRows = baseline.recomputeDailyCounts();
             double recomputeSeconds = seconds(System.nanoTime() - start);
@@ -105,7 +108,7 @@ public final class BenchmarkRun {
                 List<String> baselineDifferences = baselineDifferences(pace.kpis(), baseline, checked);
                 return new DatabaseResult(database, version, generator.total(), generator.distinctActivities(),
                         generatorRate, ingest.appliedSequence, ingest.seconds, generator.total() / ingest.seconds,
-                        ingest.lastHalfRate, ingest.heap, rebuildSeconds, rebuild.activities(), before.size(),
+                        ingest.lastHalfRate, ingest.heap, ingest.cpu, upsertCpu, rebuildSeconds, rebuild.activities(), before.size(),
                         rebuildDifferences, upsertRows, upsertSeconds, recomputeRows, recomputeSeconds, latencies,
                         checked.size(), restDifferences, checked.size(), baselineDifferences);
             }
@@ -127,7 +130,7 @@ public final class BenchmarkRun {
         return count / seconds(nanos);
     }
 
-    private record Ingest(long appliedSequence, double seconds, double lastHalfRate, List<Long> heap) {
+    private record Ingest(long appliedSequence, double seconds, double lastHalfRate, List<Long> heap, CpuTime cpu) {
     }
 
     /**
@@ -135,10 +138,11 @@ public final class BenchmarkRun {
      * after a full GC at each tenth. An ingest error fails the run: the pipeline would retry it, but a benchmark of
      * a failing ingest measures nothing.
      */
-    private Ingest ingest(PaceUnderTest pace) {
+    private Ingest ingest(PaceUnderTest pace, CpuMeter cpu) throws SQLException {
         long total = generator.total();
         long[] reachedAt = new long[11];
         List<Long> heap = new ArrayList<>(10);
+        CpuTime before = cpu.sample();
         long start = System.nanoTime();
         pace.startIngest();
         int tenth = 1;
@@ -153,6 +157,8 @@ public final class BenchmarkRun {
             long now = System.nanoTime();
             while (tenth <= 10 && applied >= total * tenth / 10) {
                 reachedAt[tenth] = now - start;
+                // Outside the CPU figures' purpose but inside the ingest time: the GC and one query of the meter.
+                cpu.sample();
                 heap.add(usedHeapAfterGc());
                 LOG.info("ingest: {} % ({} changes) after {} s", tenth * 10, total * tenth / 10,
                         String.format("%.1f", seconds(reachedAt[tenth])));
@@ -163,7 +169,7 @@ public final class BenchmarkRun {
             }
         }
         double lastHalf = (total - total * 5 / 10) / seconds(reachedAt[10] - reachedAt[5]);
-        return new Ingest(applied, seconds(reachedAt[10]), lastHalf, heap);
+        return new Ingest(applied, seconds(reachedAt[10]), lastHalf, heap, cpu.sample().since(before));
     }
 
     private static long usedHeapAfterGc() {

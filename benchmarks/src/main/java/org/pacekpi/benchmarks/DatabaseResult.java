@@ -18,6 +18,8 @@ import java.util.Map;
  * @param ingestRate           changes/s over the whole ingest
  * @param lastHalfRate         changes/s over the second half of the ingest
  * @param heapAfterGc          used heap after a full GC at 10 %, 20 % ... 100 % of the ingest, in bytes
+ * @param ingestCpu            CPU time used during the ingest (the full GCs of the heap samples included)
+ * @param upsertCpu            CPU time used during the plain upsert
  * @param rebuildSeconds       wall time of the rebuild from the log
  * @param rebuiltActivities    activities the rebuild recounted
  * @param rebuildCompared      managers whose KPIs were compared before and after the rebuild
@@ -34,7 +36,8 @@ import java.util.Map;
  */
 public record DatabaseResult(BenchDatabase database, String version, long changes, long activities,
                              double generatorRate, long appliedSequence, double ingestSeconds, double ingestRate,
-                             double lastHalfRate, List<Long> heapAfterGc, double rebuildSeconds,
+                             double lastHalfRate, List<Long> heapAfterGc, CpuTime ingestCpu, CpuTime upsertCpu,
+                             double rebuildSeconds,
                              long rebuiltActivities, int rebuildCompared, List<String> rebuildDifferences,
                              long upsertRows, double upsertSeconds, long recomputeRows, double recomputeSeconds,
                              Map<KpiQuery, Map<Access, Latency>> latencies, int restCompared,
@@ -91,6 +94,14 @@ public record DatabaseResult(BenchDatabase database, String version, long change
         for (int i = 0; i < heapAfterGc.size(); i++) {
             figures.put("heap after GC at " + (i + 1) * 10 + " % (bytes)", heapAfterGc.get(i).doubleValue());
         }
+        figures.put("ingest CPU ms per 1,000 changes: writer thread",
+                CpuTime.millisPerThousand(ingestCpu.writer(), changes));
+        figures.put("ingest CPU ms per 1,000 changes: JVM", CpuTime.millisPerThousand(ingestCpu.jvm(), changes));
+        ingestCpu.database().ifPresent(nanos -> figures.put("ingest CPU ms per 1,000 changes: PostgreSQL server",
+                CpuTime.millisPerThousand(nanos, changes)));
+        figures.put("plain upsert CPU ms per 1,000 rows: JVM", CpuTime.millisPerThousand(upsertCpu.jvm(), upsertRows));
+        upsertCpu.database().ifPresent(nanos -> figures.put("plain upsert CPU ms per 1,000 rows: PostgreSQL server",
+                CpuTime.millisPerThousand(nanos, upsertRows)));
         figures.put("rebuild s", rebuildSeconds);
         figures.put("rebuild activities/s", rebuildRate());
         figures.put("plain upsert s", upsertSeconds);
