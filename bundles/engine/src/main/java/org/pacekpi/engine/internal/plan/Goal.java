@@ -1,0 +1,86 @@
+package org.pacekpi.engine.internal.plan;
+
+import java.math.BigDecimal;
+
+import org.pacekpi.api.dto.Money;
+
+/**
+ * What a manager or a team must bring in over a period: a number of paid deals, or an amount of money together with
+ * the average paid deal size that turns it into paid deals. Build one with {@link #paidDeals(long)} or
+ * {@link #revenue(Money, Money)}.
+ *
+ * @param kind            which of the two the goal is
+ * @param paidDeals       for {@link Kind#PAID_DEALS}: the paid deals, positive; 0 for a revenue goal
+ * @param revenue         for {@link Kind#REVENUE}: the money, positive; null for a paid-deals goal
+ * @param averagePaidDeal for {@link Kind#REVENUE}: the average paid deal in the same currency, positive; null for a
+ *                        paid-deals goal
+ */
+public record Goal(Kind kind, long paidDeals, Money revenue, Money averagePaidDeal) {
+
+    /** The two kinds of goal. */
+    public enum Kind {
+        /** A number of paid deals. */
+        PAID_DEALS,
+        /** An amount of money, turned into paid deals by the average paid deal size. */
+        REVENUE
+    }
+
+    /** Checks the fields of the kind; the message names the field. */
+    public Goal {
+        if (kind == null) {
+            throw new PlanValidationException("goal.kind", "is required (paid deals or revenue)");
+        }
+        if (kind == Kind.PAID_DEALS) {
+            if (paidDeals <= 0) {
+                throw new PlanValidationException("goal.paidDeals", "must be positive, was " + paidDeals);
+            }
+            if (revenue != null || averagePaidDeal != null) {
+                throw new PlanValidationException("goal", "a paid-deals goal has no revenue or average paid deal");
+            }
+        } else {
+            if (paidDeals != 0) {
+                throw new PlanValidationException("goal.paidDeals", "a revenue goal has no paid deals of its own; was " + paidDeals);
+            }
+            checkMoney("goal.revenue", revenue);
+            checkMoney("goal.averagePaidDeal", averagePaidDeal);
+            if (!revenue.currency().equals(averagePaidDeal.currency())) {
+                throw new PlanValidationException("goal.averagePaidDeal", "currency " + averagePaidDeal.currency()
+                        + " differs from the revenue's " + revenue.currency());
+            }
+        }
+    }
+
+    private static void checkMoney(String field, Money money) {
+        if (money == null || money.amount() == null) {
+            throw new PlanValidationException(field, "is required for a revenue goal");
+        }
+        if (money.currency() == null || money.currency().isBlank()) {
+            throw new PlanValidationException(field + ".currency", "is required");
+        }
+        if (money.amount().signum() <= 0) {
+            throw new PlanValidationException(field + ".amount", "must be positive, was " + money.amount().toPlainString());
+        }
+    }
+
+    /** A goal of paid deals. */
+    public static Goal paidDeals(long paidDeals) {
+        return new Goal(Kind.PAID_DEALS, paidDeals, null, null);
+    }
+
+    /** A goal of money, with the average paid deal that turns it into paid deals. */
+    public static Goal revenue(Money revenue, Money averagePaidDeal) {
+        return new Goal(Kind.REVENUE, 0, revenue, averagePaidDeal);
+    }
+
+    /** The paid deals the goal needs, exactly: the count, or the revenue over the average paid deal. */
+    public Fraction paidDealsNeeded() {
+        return kind == Kind.PAID_DEALS ? Fraction.of(paidDeals)
+                : Fraction.of(revenue.amount()).dividedBy(Fraction.of(averagePaidDeal.amount()));
+    }
+
+    /** The amount as it reads, e.g. {@code 1000000 RUB}. */
+    static String format(Money money) {
+        BigDecimal amount = money.amount().stripTrailingZeros();
+        return (amount.scale() < 0 ? amount.setScale(0) : amount).toPlainString() + " " + money.currency();
+    }
+}
