@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tables: {@code pace_activity} (one row per activity id with its counterparts, its counting state and what it
  * contributes, packed by {@link PackedLists}; a deleted one stays as a tombstone), {@code pace_daily_aggregate} (per
- * manager, metric and local day; always the sum of the current contributions, and no row where that sum is zero) and
- * {@code pace_cursor}. The schema is migrated on first use, not on construction (see
- * {@link #ensureSchema()}).
+ * manager, metric and local day; always the sum of the current contributions, and no row where that sum is zero),
+ * {@code pace_monthly_aggregate} (the same per local month: always the sum of the month's daily rows, written in the
+ * same transaction; totals read whole months from it) and {@code pace_cursor}. The schema is migrated on first use,
+ * not on construction (see {@link #ensureSchema()}).
  *
  * <p>Writes are serialized: by a lock in this JVM, and across instances sharing the database by the cursor row,
  * which every write locks first. Reads that take several statements (the generation and the rows counted in it) run
@@ -80,9 +81,6 @@ public final class JdbcPaceStore implements PaceStore {
     /** A manager's excluded activities in a range of days, counted in the given generation. */
     private static final String EXCLUDED_WHERE = " WHERE a.actor_id = ? AND a.local_day BETWEEN ? AND ?"
             + " AND a.exclusion_reason IS NOT NULL AND a.deleted = FALSE AND a.counted_generation = %s";
-    /** A manager's sums per metric over a range of days; parameters: manager, first day, last day. */
-    private static final String MANAGER_TOTALS = "SELECT metric, SUM(metric_value) FROM pace_daily_aggregate"
-            + " WHERE manager_id = ? AND local_day BETWEEN ? AND ? GROUP BY metric";
     private static final String CURRENT_GENERATION = "(SELECT g.counting_generation FROM pace_cursor g"
             + " WHERE g.id = 1)";
 
@@ -184,31 +182,66 @@ public final class JdbcPaceStore implements PaceStore {
         });
     }
 
+    /**
+     * {@inheritDoc} Whole months inside the range are read from the monthly sums, the days at its edges from the
+     * daily ones, in one statement. A metric whose contributions add up to zero over the range is absent, like one
+     * without any.
+     */
     @Override
     public Map<String, Long> totals(String managerId, LocalDate from, LocalDate to) {
         Objects.requireNonNull(managerId, "managerId");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         ensureSchema();
+        List<RangeParts.Part> parts = RangeParts.of(from, to);
+        if (parts.isEmpty()) {
+            return Map.of();
+        }
         return read("the totals of manager " + managerId + " from " + from + " to " + to, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(MANAGER_TOTALS)) {
-                return managerTotals(query, managerId, from, to);
+            try (PreparedStatement query = connection.prepareStatement(totalsQuery(parts, "manager_id = ?", false))) {
+                return managerTotals(query, managerId, parts);
             }
         });
     }
 
-    private static Map<String, Long> managerTotals(PreparedStatement query, String managerId, LocalDate from,
-                                                   LocalDate to) throws SQLException {
-        query.setString(1, managerId);
-        query.setObject(2, from);
-        query.setObject(3, to);
+    /**
+     * The sums per metric (with {@code perManager}, per manager and metric) over the parts of a range, in one
+     * statement: a UNION ALL of one GROUP BY per part, each bounded by the manager condition and the part's days; the
+     * caller adds the parts' sums up. Its parameters, per part: the manager condition's, then the part's first and
+     * last day.
+     *
+     * <p>A UNION ALL at the top, not one GROUP BY over a derived table of the parts: H2 takes its snapshots of the
+     * tables inside a derived table one at a time, so such a statement may read the daily rows before a write and the
+     * monthly rows after it (see PaceStoreContract.totalsNeverSeeHalfAWriteAcrossTheDailyAndMonthlySums).
+     */
+    private static String totalsQuery(List<RangeParts.Part> parts, String managerCondition, boolean perManager) {
+        String keys = perManager ? "manager_id, metric" : "metric";
+        return parts.stream().map(part -> "SELECT " + keys + ", SUM(metric_value) FROM " + part.table().table()
+                + " WHERE " + managerCondition + " AND " + part.table().dayColumn() + " BETWEEN ? AND ? GROUP BY "
+                + keys).collect(Collectors.joining(" UNION ALL "));
+    }
+
+    /** The totals as the store gives them: metrics whose sums add up to zero left out, like metrics without any. */
+    private static Map<String, Long> withoutZeros(Map<String, Long> totals) {
+        totals.values().removeIf(total -> total == 0);
+        return Collections.unmodifiableMap(totals);
+    }
+
+    private static Map<String, Long> managerTotals(PreparedStatement query, String managerId,
+                                                   List<RangeParts.Part> parts) throws SQLException {
+        int next = 1;
+        for (RangeParts.Part part : parts) {
+            query.setString(next++, managerId);
+            query.setObject(next++, part.first());
+            query.setObject(next++, part.last());
+        }
         Map<String, Long> totals = new TreeMap<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                totals.put(rows.getString(1), rows.getLong(2));
+                totals.merge(rows.getString(1), rows.getLong(2), Long::sum);
             }
         }
-        return Collections.unmodifiableMap(totals);
+        return withoutZeros(totals);
     }
 
     /** {@inheritDoc} Every manager asked for has an entry, empty when nothing counted for them. */
@@ -222,15 +255,22 @@ public final class JdbcPaceStore implements PaceStore {
             return Map.of();
         }
         ensureSchema();
+        List<RangeParts.Part> parts = RangeParts.of(from, to);
+        if (parts.isEmpty()) {
+            Map<String, Map<String, Long>> none = new LinkedHashMap<>();
+            managers.forEach(manager -> none.put(manager, Map.of()));
+            return Collections.unmodifiableMap(none);
+        }
         String what = "the totals of " + managers.size() + " managers from " + from + " to " + to;
         if (dialect == SqlDialect.H2) {
-            // H2 bounds an index scan by an IN list on the first column only, and would read every day of every
-            // manager: one lookup per manager, bounded by both columns, is far quicker (and cheap when embedded).
+            // H2 bounds an index scan by an IN list on the first column only, and would read every day or month of
+            // every manager: one lookup per manager, bounded by both columns, is far quicker (and cheap when embedded).
             return readSnapshot(what, connection -> {
                 Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
-                try (PreparedStatement query = connection.prepareStatement(MANAGER_TOTALS)) {
+                try (PreparedStatement query = connection.prepareStatement(totalsQuery(parts, "manager_id = ?",
+                        false))) {
                     for (String manager : managers) {
-                        totals.put(manager, managerTotals(query, manager, from, to));
+                        totals.put(manager, managerTotals(query, manager, parts));
                     }
                 }
                 return Collections.unmodifiableMap(totals);
@@ -241,20 +281,22 @@ public final class JdbcPaceStore implements PaceStore {
             Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
             for (InList lookup : lookups) {
                 lookup.values().forEach(manager -> totals.put(manager, new TreeMap<>()));
-                try (PreparedStatement query = connection.prepareStatement("SELECT manager_id, metric,"
-                        + " SUM(metric_value) FROM pace_daily_aggregate WHERE " + lookup.condition("manager_id")
-                        + " AND local_day BETWEEN ? AND ? GROUP BY manager_id, metric")) {
-                    int next = lookup.bind(query, 1);
-                    query.setObject(next, from);
-                    query.setObject(next + 1, to);
+                try (PreparedStatement query = connection.prepareStatement(totalsQuery(parts,
+                        lookup.condition("manager_id"), true))) {
+                    int next = 1;
+                    for (RangeParts.Part part : parts) {
+                        next = lookup.bind(query, next);
+                        query.setObject(next++, part.first());
+                        query.setObject(next++, part.last());
+                    }
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
-                            totals.get(rows.getString(1)).put(rows.getString(2), rows.getLong(3));
+                            totals.get(rows.getString(1)).merge(rows.getString(2), rows.getLong(3), Long::sum);
                         }
                     }
                 }
             }
-            totals.replaceAll((manager, metrics) -> Collections.unmodifiableMap(metrics));
+            totals.replaceAll((manager, metrics) -> withoutZeros(metrics));
             return Collections.unmodifiableMap(totals);
         };
         // One statement reads one consistent state by itself; only several need a snapshot around them.
@@ -433,7 +475,15 @@ public final class JdbcPaceStore implements PaceStore {
             step[0] = "adjusting the daily aggregates";
             deltas.values().removeIf(delta -> delta == 0); // e.g. a group member recounted to the same result
             if (!deltas.isEmpty()) {
-                dialect.addToAggregates(connection, deltas);
+                dialect.addToAggregates(connection, AggregateTable.DAILY, deltas);
+                // The monthly rows follow the daily ones, in the same transaction and the same key order.
+                SortedMap<AggregateKey, Long> monthDeltas = new TreeMap<>();
+                deltas.forEach((key, delta) -> monthDeltas.merge(key.month(), delta, Long::sum));
+                monthDeltas.values().removeIf(delta -> delta == 0); // moved within a month
+                if (!monthDeltas.isEmpty()) {
+                    step[0] = "adjusting the monthly aggregates";
+                    dialect.addToAggregates(connection, AggregateTable.MONTHLY, monthDeltas);
+                }
             }
         }
 

@@ -29,17 +29,19 @@ public enum SqlDialect {
     /** Embedded H2 2.x, the default. */
     H2("H2", "jdbc:h2:", "org.h2.Driver", "h2") {
         @Override
-        void addToAggregates(Connection connection, SortedMap<AggregateKey, Long> deltas) throws SQLException {
+        void addToAggregates(Connection connection, AggregateTable table, SortedMap<AggregateKey, Long> deltas)
+                throws SQLException {
             // H2 has no INSERT ... ON CONFLICT; its standard MERGE adds to an existing row, inserts a missing one and
             // deletes the row whose sum reaches zero, all in one statement. Statements are cheap in embedded H2.
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO pace_daily_aggregate a"
+            String day = table.dayColumn();
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO " + table.table() + " a"
                     + " USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(64)), CAST(? AS DATE),"
-                    + " CAST(? AS BIGINT))) AS d (manager_id, metric, local_day, delta)"
-                    + " ON a.manager_id = d.manager_id AND a.metric = d.metric AND a.local_day = d.local_day"
+                    + " CAST(? AS BIGINT))) AS d (manager_id, metric, " + day + ", delta)"
+                    + " ON a.manager_id = d.manager_id AND a.metric = d.metric AND a." + day + " = d." + day
                     + " WHEN MATCHED AND a.metric_value + d.delta = 0 THEN DELETE"
                     + " WHEN MATCHED THEN UPDATE SET metric_value = a.metric_value + d.delta"
-                    + " WHEN NOT MATCHED THEN INSERT (manager_id, metric, local_day, metric_value)"
-                    + " VALUES (d.manager_id, d.metric, d.local_day, d.delta)")) {
+                    + " WHEN NOT MATCHED THEN INSERT (manager_id, metric, " + day + ", metric_value)"
+                    + " VALUES (d.manager_id, d.metric, d." + day + ", d.delta)")) {
                 for (Map.Entry<AggregateKey, Long> delta : deltas.entrySet()) {
                     merge.setString(1, delta.getKey().managerId());
                     merge.setString(2, delta.getKey().metric());
@@ -114,6 +116,7 @@ public enum SqlDialect {
         void clearCounting(Statement statement) throws SQLException {
             // H2's TRUNCATE commits the open transaction, which would split the reset in two.
             statement.executeUpdate("DELETE FROM pace_daily_aggregate");
+            statement.executeUpdate("DELETE FROM pace_monthly_aggregate");
         }
 
         @Override
@@ -134,7 +137,8 @@ public enum SqlDialect {
     /** PostgreSQL (tested on 15), chosen by configuration. */
     POSTGRESQL("PostgreSQL", "jdbc:postgresql:", "org.postgresql.Driver", "postgresql") {
         @Override
-        void addToAggregates(Connection connection, SortedMap<AggregateKey, Long> deltas) throws SQLException {
+        void addToAggregates(Connection connection, AggregateTable table, SortedMap<AggregateKey, Long> deltas)
+                throws SQLException {
             // Set-based: every delta in one statement (arrays, so the text is the same for any number of rows), and
             // the rows that reached zero come back so that only they are deleted, usually none. A row is touched at
             // most once because the keys are distinct.
@@ -152,13 +156,15 @@ public enum SqlDialect {
                 i++;
             }
             List<AggregateKey> zeros = new ArrayList<>();
+            String name = table.table();
+            String day = table.dayColumn();
             try (PreparedStatement upsert = connection.prepareStatement("WITH changed AS ("
-                    + "INSERT INTO pace_daily_aggregate (manager_id, metric, local_day, metric_value)"
+                    + "INSERT INTO " + name + " (manager_id, metric, " + day + ", metric_value)"
                     + " SELECT * FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS DATE[]),"
                     + " CAST(? AS BIGINT[]))"
-                    + " ON CONFLICT (manager_id, metric, local_day)"
-                    + " DO UPDATE SET metric_value = pace_daily_aggregate.metric_value + EXCLUDED.metric_value"
-                    + " RETURNING manager_id, metric, local_day, metric_value)"
+                    + " ON CONFLICT (manager_id, metric, " + day + ")"
+                    + " DO UPDATE SET metric_value = " + name + ".metric_value + EXCLUDED.metric_value"
+                    + " RETURNING manager_id, metric, " + day + ", metric_value)"
                     + " SELECT * FROM changed WHERE metric_value = 0")) {
                 upsert.setArray(1, connection.createArrayOf("varchar", managers));
                 upsert.setArray(2, connection.createArrayOf("varchar", metrics));
@@ -174,8 +180,8 @@ public enum SqlDialect {
                 }
             }
             if (!zeros.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM pace_daily_aggregate"
-                        + " WHERE manager_id = ? AND metric = ? AND local_day = ? AND metric_value = 0")) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + name
+                        + " WHERE manager_id = ? AND metric = ? AND " + day + " = ? AND metric_value = 0")) {
                     for (AggregateKey key : zeros) {
                         delete.setString(1, key.managerId());
                         delete.setString(2, key.metric());
@@ -273,8 +279,8 @@ public enum SqlDialect {
         @Override
         void clearCounting(Statement statement) throws SQLException {
             // TRUNCATE is transactional here, and far quicker than deleting millions of rows one by one. Its lock
-            // blocks readers of the two tables until the reset commits; callers run it last for that reason.
-            statement.executeUpdate("TRUNCATE pace_daily_aggregate");
+            // blocks readers of the tables until the reset commits; callers run it last for that reason.
+            statement.executeUpdate("TRUNCATE pace_daily_aggregate, pace_monthly_aggregate");
         }
 
         @Override
@@ -315,7 +321,25 @@ public enum SqlDialect {
     };
 
     /** The tables whose statistics matter to the store's lookups. */
-    static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_daily_aggregate");
+    static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_daily_aggregate",
+            "pace_monthly_aggregate");
+
+    /**
+     * The first day of the month of {@code local_day}, in SQL both databases accept (a date minus and plus a number of
+     * days; their functions for it differ). Keep in step with the V4 migration's backfill.
+     */
+    private static final String MONTH_OF_LOCAL_DAY = "local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1";
+
+    /**
+     * The monthly rows as sums of the daily rows (see {@link #insertMonthlyAggregatesFromDaily}), written in key order:
+     * on PostgreSQL the table's pages then hold each manager's months together, so a team's month reads a page or
+     * two per manager instead of one per row.
+     */
+    private static final String INSERT_MONTHLY_FROM_DAILY = "INSERT INTO pace_monthly_aggregate"
+            + " (manager_id, metric, local_month, metric_value)"
+            + " SELECT manager_id, metric, " + MONTH_OF_LOCAL_DAY + ", SUM(metric_value) FROM pace_daily_aggregate"
+            + " GROUP BY manager_id, metric, " + MONTH_OF_LOCAL_DAY + " HAVING SUM(metric_value) <> 0"
+            + " ORDER BY manager_id, " + MONTH_OF_LOCAL_DAY + ", metric";
 
     /** A contact's touch candidates counted in a generation; parameters: contact key, generation. */
     private static final String EARLIEST_OF_CONTACT = " FROM pace_activity a WHERE a.contact_key = ?"
@@ -370,10 +394,24 @@ public enum SqlDialect {
     }
 
     /**
-     * Adds each delta (none of them zero) to its daily aggregate, creating missing rows and deleting the rows whose
-     * sum becomes zero: {@code totals()} promises absent metrics, not zeros. Called inside the write transaction.
+     * Adds each delta (none of them zero) to its row of {@code table} (keys of the monthly table carry the month's
+     * first day), creating missing rows and deleting the rows whose sum becomes zero: {@code totals()} promises absent
+     * metrics, not zeros. Called inside the write transaction; the rows are touched in key order.
      */
-    abstract void addToAggregates(Connection connection, SortedMap<AggregateKey, Long> deltas) throws SQLException;
+    abstract void addToAggregates(Connection connection, AggregateTable table, SortedMap<AggregateKey, Long> deltas)
+            throws SQLException;
+
+    /**
+     * Fills {@code pace_monthly_aggregate} with the sums of {@code pace_daily_aggregate} per manager, metric and month
+     * (months whose sum is zero left out), in one INSERT ... SELECT ... GROUP BY: for a bulk recount that recomputes
+     * the daily rows and then needs the monthly ones. The monthly table must be empty ({@link #clearCounting} empties
+     * both); the V4 migration's backfill is the same statement.
+     *
+     * @return the monthly rows inserted
+     */
+    int insertMonthlyAggregatesFromDaily(Statement statement) throws SQLException {
+        return statement.executeUpdate(INSERT_MONTHLY_FROM_DAILY);
+    }
 
     /** Inserts or replaces the rows of the activities, counted in {@code generation}, in the write transaction. */
     abstract void upsertActivities(Connection connection, Collection<CountedActivity> activities, long generation)
@@ -442,7 +480,7 @@ public enum SqlDialect {
      */
     abstract void beginSnapshot(Connection connection) throws SQLException;
 
-    /** Empties pace_daily_aggregate inside the current transaction. */
+    /** Empties pace_daily_aggregate and pace_monthly_aggregate inside the current transaction. */
     abstract void clearCounting(Statement statement) throws SQLException;
 
     /**

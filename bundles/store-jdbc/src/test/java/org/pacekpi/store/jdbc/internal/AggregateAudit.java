@@ -17,8 +17,9 @@ import org.pacekpi.api.store.CountedActivity;
 
 /**
  * Checks the store's central invariant: every daily aggregate equals the recomputation from the contributions packed
- * in the activity rows counted in the current generation, and no aggregate row exists whose sum is zero. Keys read
- * {@code manager|metric|day} so a failing comparison shows where.
+ * in the activity rows counted in the current generation, every monthly aggregate equals the sum of its month's daily
+ * rows, and no aggregate row exists whose sum is zero. Keys read {@code manager|metric|day} (for a month, its first
+ * day) so a failing comparison shows where.
  */
 final class AggregateAudit {
 
@@ -28,6 +29,40 @@ final class AggregateAudit {
     /** pace_daily_aggregate as stored. */
     static Map<String, Long> stored(DataSource dataSource) {
         return query(dataSource, "SELECT manager_id, metric, local_day, metric_value FROM pace_daily_aggregate");
+    }
+
+    /** pace_monthly_aggregate as stored. */
+    static Map<String, Long> storedMonths(DataSource dataSource) {
+        return query(dataSource, "SELECT manager_id, metric, local_month, metric_value FROM pace_monthly_aggregate");
+    }
+
+    /** The monthly rows that daily rows add up to (keys as {@link #stored}), months whose sum is zero left out. */
+    static Map<String, Long> months(Map<String, Long> days) {
+        Map<String, Long> months = new TreeMap<>();
+        days.forEach((key, value) -> {
+            int day = key.lastIndexOf('|');
+            months.merge(key.substring(0, day + 1) + LocalDate.parse(key.substring(day + 1)).withDayOfMonth(1), value,
+                    Long::sum);
+        });
+        months.values().removeIf(value -> value == 0);
+        return months;
+    }
+
+    /**
+     * What totals over [from, to] must be for a manager, summed here from daily rows (keys as {@link #stored}) one
+     * day at a time: metrics whose sum is zero left out.
+     */
+    static Map<String, Long> totals(Map<String, Long> days, String manager, LocalDate from, LocalDate to) {
+        Map<String, Long> totals = new TreeMap<>();
+        days.forEach((key, value) -> {
+            String[] parts = key.split("\\|");
+            LocalDate day = LocalDate.parse(parts[2]);
+            if (parts[0].equals(manager) && !day.isBefore(from) && !day.isAfter(to)) {
+                totals.merge(parts[1], value, Long::sum);
+            }
+        });
+        totals.values().removeIf(value -> value == 0);
+        return totals;
     }
 
     /** pace_daily_aggregate recomputed from the current contributions of every activity row. */
@@ -61,12 +96,21 @@ final class AggregateAudit {
         return expected;
     }
 
-    /** Fails unless the stored aggregates equal their recomputation. */
+    /** Fails unless the stored aggregates, daily and monthly, equal their recomputation. */
     static void assertConsistent(DataSource dataSource) {
         Map<String, Long> stored = stored(dataSource);
         assertThat(stored).as("pace_daily_aggregate must equal the sum of the current contributions by manager, metric, day")
                 .isEqualTo(recomputed(dataSource));
         assertThat(stored.values()).as("aggregate rows whose sum is zero").doesNotContain(0L);
+        assertMonthsAddUp(dataSource);
+    }
+
+    /** Fails unless every monthly aggregate is the sum of its month's daily aggregates, and none is zero. */
+    static void assertMonthsAddUp(DataSource dataSource) {
+        Map<String, Long> months = storedMonths(dataSource);
+        assertThat(months).as("pace_monthly_aggregate must equal the sum of pace_daily_aggregate by manager, metric, month")
+                .isEqualTo(months(stored(dataSource)));
+        assertThat(months.values()).as("monthly rows whose sum is zero").doesNotContain(0L);
     }
 
     /** Rows in a table. */

@@ -9,12 +9,19 @@ import static org.pacekpi.store.jdbc.internal.Activities.counting;
 import static org.pacekpi.store.jdbc.internal.Activities.touch;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,13 +47,16 @@ abstract class MigrationContract extends StoreContractBase {
 
         List<Object[]> versions = versionRows();
         List<MigrationScript> scripts = Migrations.standardScripts(dialect());
-        assertThat(versions).hasSize(3);
+        assertThat(versions).hasSize(4);
         assertThat(versions.get(0)).containsExactly(1, "activity log", scripts.get(0).checksum(), versions.get(0)[3]);
         assertThat(versions.get(1)).containsExactly(2, "counting state", scripts.get(1).checksum(),
                 versions.get(1)[3]);
         assertThat(versions.get(2)).containsExactly(3, "packed activity rows", scripts.get(2).checksum(),
                 versions.get(2)[3]);
-        for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_cursor")) {
+        assertThat(versions.get(3)).containsExactly(4, "monthly aggregates", scripts.get(3).checksum(),
+                versions.get(3)[3]);
+        for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_monthly_aggregate",
+                "pace_cursor")) {
             assertThat(tableExists(table)).as(table).isTrue();
         }
         for (String table : List.of("pace_activity_counterpart", "pace_contribution")) {
@@ -56,6 +66,8 @@ abstract class MigrationContract extends StoreContractBase {
                 "contact_key", "counterparts", "contributions");
         assertThat(indexes("pace_activity")).contains("pace_activity_contact_ix", "pace_activity_excluded_ix")
                 .doesNotContain("pace_activity_duplicate_key_ix", "pace_activity_contact_key_ix");
+        assertThat(columns("pace_monthly_aggregate")).containsExactlyInAnyOrder("manager_id", "metric", "local_month",
+                "metric_value");
 
         assertThat(Migrations.standard(db, dialect()).migrate()).as("versions applied by a second run").isEmpty();
         assertThat(new JdbcPaceStore(newPool(), dialect()).activityCount()).isZero();
@@ -86,6 +98,9 @@ abstract class MigrationContract extends StoreContractBase {
         assertThat(store.appliedSequence()).isEqualTo(42);
         assertThat(store.activities(List.of("a1")).get("a1").state().duplicateKey()).isEqualTo("dup-a1");
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.totals("m1", MONDAY.withDayOfMonth(1), MONDAY.withDayOfMonth(31)))
+                .as("the monthly sums are not added twice").isEqualTo(Map.of(TOUCHES, 1L));
+        AggregateAudit.assertConsistent(db);
     }
 
     @Test
@@ -106,12 +121,12 @@ abstract class MigrationContract extends StoreContractBase {
     void aSchemaNewerThanThisPaceIsRefused() throws SQLException {
         Migrations.standard(db, dialect()).migrate();
         execute("INSERT INTO pace_schema_version (version, description, checksum, installed_on)"
-                + " VALUES (4, 'from the future', 'x', CURRENT_TIMESTAMP)");
+                + " VALUES (5, 'from the future', 'x', CURRENT_TIMESTAMP)");
 
         assertThatThrownBy(() -> Migrations.standard(db, dialect()).migrate())
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("V4 (from the future)")
-                .hasMessageContaining("newer than this Pace knows (up to V3)");
+                .hasMessageContaining("V5 (from the future)")
+                .hasMessageContaining("newer than this Pace knows (up to V4)");
     }
 
     @Test
@@ -151,11 +166,11 @@ abstract class MigrationContract extends StoreContractBase {
             for (Future<List<Integer>> result : results) {
                 applied.addAll(result.get(60, TimeUnit.SECONDS));
             }
-            assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2, 3);
+            assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2, 3, 4);
         } finally {
             threads.shutdownNow();
         }
-        assertThat(versionRows()).hasSize(3);
+        assertThat(versionRows()).hasSize(4);
         assertThat(store.appliedSequence()).isZero();
     }
 
@@ -185,8 +200,10 @@ abstract class MigrationContract extends StoreContractBase {
                         + " VALUES ('m1', 'touches', DATE '2026-03-02', 1)",
                 "UPDATE pace_cursor SET applied_sequence = 17 WHERE id = 1");
 
-        assertThat(store.appliedSequence()).as("first use migrates to V3").isEqualTo(17);
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3);
+        assertThat(store.appliedSequence()).as("first use migrates to V4").isEqualTo(17);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4);
+        assertThat(AggregateAudit.storedMonths(db)).as("V4's monthly sums of V1's days")
+                .isEqualTo(Map.of("m1|touches|2026-03-01", 1L));
 
         Map<String, CountedActivity> stored = store.activities(List.of("a1", "a2"));
         CountedActivity a1 = stored.get("a1");
@@ -236,5 +253,91 @@ abstract class MigrationContract extends StoreContractBase {
         // The V1 rows are ordinary rows now.
         store.write(List.of(counting("a1", 2, "m1", MONDAY)), 2);
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEmpty();
+    }
+    /**
+     * A database that a V3 Pace filled: V4 sums its daily aggregates up by month, so every total reads what V3 read
+     * from the days alone, and the writes after the upgrade keep both tables.
+     */
+    @Test
+    void aV3DatabaseWithDataIsMigratedToMonthlySumsThatGiveTheSameTotals() throws SQLException {
+        new Migrations(db, dialect(), Migrations.standardScripts(dialect()).subList(0, 3)).migrate();
+        assertThat(tableExists("pace_monthly_aggregate")).isFalse();
+        // Written as the V3 store wrote: the activity rows with their contributions, and the daily aggregates.
+        Random random = new Random(3);
+        List<CountedActivity> activities = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            LocalDate day = LocalDate.of(2025, 11, 10).plusDays(random.nextInt(130));
+            String manager = "m" + random.nextInt(5);
+            activities.add(counting("a" + i, i + 1, manager, day, new Contribution(manager, TOUCHES, day, 1),
+                    new Contribution(manager, random.nextBoolean() ? "meetingsHeld" : "callAttempts", day,
+                            1 + random.nextInt(3))));
+        }
+        SortedMap<AggregateKey, Long> deltas = new TreeMap<>();
+        activities.forEach(a -> a.state().contributions().forEach(c -> deltas.merge(AggregateKey.of(c), c.value(),
+                Long::sum)));
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            dialect().upsertActivities(connection, activities, 1);
+            dialect().addToAggregates(connection, AggregateTable.DAILY, deltas);
+            connection.commit();
+        }
+        List<LocalDate[]> ranges = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            LocalDate from = LocalDate.of(2025, 11, 1).plusDays(random.nextInt(150));
+            ranges.add(new LocalDate[] {from, from.plusDays(random.nextInt(100))});
+        }
+        ranges.add(new LocalDate[] {LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31)});
+        ranges.add(new LocalDate[] {LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)});
+        ranges.add(new LocalDate[] {LocalDate.of(2025, 11, 20), LocalDate.of(2026, 2, 10)});
+        ranges.add(new LocalDate[] {LocalDate.of(2025, 11, 1), LocalDate.of(2026, 3, 31)});
+        Map<String, Map<String, Long>> before = new HashMap<>();
+        for (LocalDate[] range : ranges) {
+            for (int m = 0; m < 6; m++) {
+                before.put("m" + m + " " + range[0] + ".." + range[1], v3Totals("m" + m, range[0], range[1]));
+            }
+        }
+
+        assertThat(store.appliedSequence()).as("first use migrates to V4").isZero();
+
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4);
+        assertThat(AggregateAudit.storedMonths(db)).as("four or five months of five managers").hasSizeGreaterThan(40);
+        AggregateAudit.assertConsistent(db);
+        for (LocalDate[] range : ranges) {
+            for (int m = 0; m < 6; m++) {
+                String what = "m" + m + " " + range[0] + ".." + range[1];
+                assertThat(store.totals("m" + m, range[0], range[1])).as(what).isEqualTo(before.get(what));
+            }
+        }
+        assertThat(before.get("m0 2026-01-01..2026-03-31")).as("the data reach the quarter").isNotEmpty();
+
+        // Writes after the upgrade keep the monthly sums: a correction moves a1 to another manager and month.
+        String formerManager = activities.get(1).activity().actorId();
+        store.write(List.of(counting("a1", 1000, "m9", LocalDate.of(2026, 5, 5),
+                new Contribution("m9", TOUCHES, LocalDate.of(2026, 5, 5), 1))), 0);
+        assertThat(store.totals("m9", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31)))
+                .isEqualTo(Map.of(TOUCHES, 1L));
+        LocalDate first = LocalDate.of(2025, 11, 1);
+        LocalDate last = LocalDate.of(2026, 3, 31);
+        assertThat(store.totals(formerManager, first, last)).isEqualTo(v3Totals(formerManager, first, last))
+                .isNotEqualTo(before.get(formerManager + " " + first + ".." + last));
+        AggregateAudit.assertConsistent(db);
+    }
+
+    /** What a V3 store read as a manager's totals: the sums of the daily rows of the range. */
+    private Map<String, Long> v3Totals(String manager, LocalDate from, LocalDate to) throws SQLException {
+        Map<String, Long> totals = new TreeMap<>();
+        try (Connection connection = db.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT metric, SUM(metric_value) FROM pace_daily_aggregate WHERE manager_id = ?"
+                        + " AND local_day BETWEEN ? AND ? GROUP BY metric")) {
+            query.setString(1, manager);
+            query.setObject(2, from);
+            query.setObject(3, to);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    totals.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return totals;
     }
 }

@@ -17,7 +17,9 @@ import static org.pacekpi.store.jdbc.internal.Activities.withMoney;
 import static org.pacekpi.store.jdbc.internal.Activities.withState;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -329,6 +331,173 @@ abstract class PaceStoreContract extends StoreContractBase {
     }
 
     @Test
+    void totalsOfPartialAndWholeMonthsAddUpTheirDaysAcrossAYearsEnd() {
+        // One contribution on each of these days, each a distinct power of two: a total names the days it summed.
+        List<LocalDate> days = List.of(day("2025-11-30"), day("2025-12-01"), day("2025-12-15"), day("2025-12-31"),
+                day("2026-01-01"), day("2026-01-31"), day("2026-02-01"), day("2026-02-28"), day("2026-03-01"),
+                day("2024-02-29"));
+        List<CountedActivity> activities = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            activities.add(counting("a" + i, i + 1, "m1", days.get(i), new Contribution("m1", TOUCHES, days.get(i),
+                    1L << i), new Contribution("m2", MEETINGS, days.get(i), 1)));
+        }
+        store.write(activities, 0);
+
+        Map<String, Long> expected = new HashMap<>();
+        expected.put("2025-12-01..2025-12-31 (a whole month)", 2L + 4 + 8);
+        expected.put("2025-12-01..2026-02-28 (a whole quarter)", 2L + 4 + 8 + 16 + 32 + 64 + 128);
+        expected.put("2025-11-30..2026-01-01 (partial months at both ends)", 1L + 2 + 4 + 8 + 16);
+        expected.put("2025-12-02..2026-02-28 (partial start)", 4L + 8 + 16 + 32 + 64 + 128);
+        expected.put("2025-12-01..2026-02-27 (partial end)", 2L + 4 + 8 + 16 + 32 + 64);
+        expected.put("2025-12-02..2025-12-30 (inside one month)", 4L);
+        expected.put("2025-12-31..2026-01-01 (across the year's end)", 8L + 16);
+        expected.put("2025-12-15..2025-12-15 (one day)", 4L);
+        expected.put("2026-01-31..2026-01-31 (the last day of a month)", 32L);
+        expected.put("2024-02-01..2024-02-29 (a leap February)", 512L);
+        expected.put("2024-02-29..2025-11-30 (partial, many empty months)", 512L + 1);
+        expected.put("1970-01-01..2999-12-31 (all time)", 1023L);
+        expected.put("2026-01-02..2026-01-30 (nothing counted)", 0L);
+        expected.put("2026-01-31..2026-01-01 (from after to)", 0L);
+        expected.put("2026-03-01..2025-11-30 (from months after to)", 0L);
+        expected.forEach((range, sum) -> {
+            LocalDate from = day(range.substring(0, 10));
+            LocalDate to = day(range.substring(12, 22));
+            assertThat(store.totals("m1", from, to)).as(range).isEqualTo(sum == 0 ? Map.of() : Map.of(TOUCHES, sum));
+            assertThat(store.totals(List.of("m1", "m2"), from, to).get("m1")).as("team, " + range)
+                    .isEqualTo(sum == 0 ? Map.of() : Map.of(TOUCHES, sum));
+            assertThat(store.totals("m2", from, to)).as("m2, " + range)
+                    .isEqualTo(AggregateAudit.totals(AggregateAudit.stored(db), "m2", from, to));
+        });
+        assertThat(store.totals(List.of("m1", "m2"), day("2026-01-31"), day("2026-01-01")))
+                .as("from after to: every manager, empty").isEqualTo(Map.of("m1", Map.of(), "m2", Map.of()));
+        AggregateAudit.assertConsistent(db);
+    }
+
+    @Test
+    void theWidestRangeOfDatesCoversEverything() {
+        store.write(List.of(touch("a1", 1, "m1", MONDAY), touch("a2", 2, "m1", day("1999-12-31"))), 0);
+
+        assertThat(store.totals("m1", LocalDate.MIN, LocalDate.MAX)).isEqualTo(Map.of(TOUCHES, 2L));
+        assertThat(store.totals(List.of("m1"), LocalDate.MIN, LocalDate.MAX))
+                .isEqualTo(Map.of("m1", Map.of(TOUCHES, 2L)));
+        assertThat(store.totals("m1", MONDAY, LocalDate.MAX)).isEqualTo(Map.of(TOUCHES, 1L));
+    }
+
+    /** Whole months are read from pace_monthly_aggregate: a monthly row changed behind the store's back shows. */
+    @Test
+    void wholeMonthsAreReadFromTheMonthlySumsAndTheEdgesFromTheDays() throws SQLException {
+        store.write(List.of(touch("a1", 1, "m1", day("2026-02-10")), touch("a2", 2, "m1", day("2026-03-10")),
+                touch("a3", 3, "m1", day("2026-04-10"))), 0);
+        assertThat(store.totals("m1", day("2026-02-01"), day("2026-04-30"))).isEqualTo(Map.of(TOUCHES, 3L));
+
+        execute("UPDATE pace_monthly_aggregate SET metric_value = 100 WHERE local_month = DATE '2026-03-01'");
+
+        assertThat(store.totals("m1", day("2026-03-01"), day("2026-03-31"))).isEqualTo(Map.of(TOUCHES, 100L));
+        assertThat(store.totals(List.of("m1"), day("2026-02-01"), day("2026-04-30")))
+                .isEqualTo(Map.of("m1", Map.of(TOUCHES, 102L)));
+        assertThat(store.totals("m1", day("2026-02-10"), day("2026-04-10"))).as("partial months at both ends")
+                .isEqualTo(Map.of(TOUCHES, 102L));
+        assertThat(store.totals("m1", day("2026-03-01"), day("2026-03-30"))).as("not a whole month: by day")
+                .isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.totals("m1", day("2026-03-02"), day("2026-04-30"))).isEqualTo(Map.of(TOUCHES, 2L));
+        assertThatThrownBy(() -> AggregateAudit.assertMonthsAddUp(db)).as("the audit sees it too")
+                .isInstanceOf(AssertionError.class).hasMessageContaining("pace_monthly_aggregate");
+    }
+
+    @Test
+    void aMetricWhoseContributionsCancelOutOverTheRangeIsAbsent() {
+        // A refund later in the month than the sale: the month sums to zero, its days do not.
+        store.write(List.of(counting("a1", 1, "m1", day("2026-01-05"), new Contribution("m1", REVENUE,
+                        day("2026-01-05"), 500), new Contribution("m1", TOUCHES, day("2026-01-05"), 1)),
+                counting("a2", 2, "m1", day("2026-01-20"), new Contribution("m1", REVENUE, day("2026-01-20"), -500))),
+                0);
+
+        assertThat(store.totals("m1", day("2026-01-01"), day("2026-01-31"))).isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.totals("m1", day("2026-01-05"), day("2026-01-20"))).as("by day, the same")
+                .isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.totals("m1", day("2026-01-05"), day("2026-01-19"))).isEqualTo(Map.of(TOUCHES, 1L,
+                REVENUE, 500L));
+        assertThat(store.totals("m1", day("2026-01-06"), day("2026-02-28"))).isEqualTo(Map.of(REVENUE, -500L));
+        assertThat(AggregateAudit.storedMonths(db)).as("no monthly row for the zero")
+                .isEqualTo(Map.of("m1|" + TOUCHES + "|2026-01-01", 1L));
+        AggregateAudit.assertConsistent(db);
+    }
+
+    /**
+     * Property: after random writes, corrections, reassignments and deletions over several months across a year's
+     * end, the totals over any range (whole and partial months, single days, empty ranges) equal the sums of the
+     * daily aggregates and of the activities last written, one manager at a time and for a team.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void totalsOverAnyRangeEqualTheSumOfTheirDays(long seed) {
+        Random random = new Random(seed);
+        LocalDate first = day("2023-11-20");
+        int span = 160; // to 2024-04-27: a year's end and a leap February
+        Map<String, CountedActivity> model = new HashMap<>();
+        long sequence = 0;
+        for (int write = 0; write < 40; write++) {
+            List<CountedActivity> batch = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            int size = 1 + random.nextInt(25);
+            while (ids.size() < size) {
+                ids.add("a" + random.nextInt(120));
+            }
+            for (String id : ids) {
+                sequence++;
+                batch.add(model.containsKey(id) && random.nextInt(6) == 0
+                        ? tombstone(id, sequence, "m" + random.nextInt(4))
+                        : randomActivity(random, id, sequence, first.plusDays(random.nextInt(span))));
+            }
+            store.write(batch, 0);
+            batch.forEach(a -> model.put(a.activity().id(), a));
+            AggregateAudit.assertMonthsAddUp(db);
+        }
+        AggregateAudit.assertConsistent(db);
+        Map<String, Long> days = AggregateAudit.stored(db);
+        assertThat(days).isEqualTo(AggregateAudit.expected(model.values()));
+        assertThat(AggregateAudit.storedMonths(db)).as("the test spans several months").hasSizeGreaterThan(12);
+
+        List<String> managers = List.of("m0", "m1", "m2", "m3", "m9");
+        for (int i = 0; i < 150; i++) {
+            LocalDate from = first.plusDays(random.nextInt(span + 20) - 10);
+            LocalDate to = random.nextInt(10) == 0 ? from.withDayOfMonth(1).plusMonths(1 + random.nextInt(3))
+                    .minusDays(1) : from.plusDays(random.nextInt(random.nextBoolean() ? 12 : 150) - 2);
+            Map<String, Map<String, Long>> team = store.totals(managers, from, to);
+            assertThat(team).as("seed %d, %s..%s", seed, from, to).containsOnlyKeys(managers);
+            for (String manager : managers) {
+                Map<String, Long> expected = AggregateAudit.totals(days, manager, from, to);
+                assertThat(store.totals(manager, from, to)).as("seed %d, %s, %s..%s", seed, manager, from, to)
+                        .isEqualTo(expected);
+                assertThat(team.get(manager)).as("seed %d, team, %s, %s..%s", seed, manager, from, to)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void theMonthlySumsCanBeRecomputedFromTheDays() throws SQLException {
+        Random random = new Random(9);
+        List<CountedActivity> activities = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            activities.add(randomActivity(random, "a" + i, i + 1, day("2025-10-01").plusDays(random.nextInt(120))));
+        }
+        store.write(activities, 0);
+        Map<String, Long> months = AggregateAudit.storedMonths(db);
+        assertThat(months).isNotEmpty();
+        execute("DELETE FROM pace_monthly_aggregate");
+
+        int inserted;
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+            inserted = dialect().insertMonthlyAggregatesFromDaily(statement);
+        }
+
+        assertThat(inserted).isEqualTo(months.size());
+        assertThat(AggregateAudit.storedMonths(db)).isEqualTo(months);
+        AggregateAudit.assertConsistent(db);
+    }
+
+    @Test
     void exclusionsAreCountedByReasonAndListedNewestFirst() {
         LocalDate tuesday = MONDAY.plusDays(1);
         LocalDate wednesday = MONDAY.plusDays(2);
@@ -424,6 +593,7 @@ abstract class PaceStoreContract extends StoreContractBase {
         assertThat(store.logPage(null, 100)).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(log);
         assertThat(AggregateAudit.stored(db)).isEmpty();
+        assertThat(AggregateAudit.storedMonths(db)).isEmpty();
         assertThat(store.activities(List.of("a1", "a2", "e1", "d1")).values()).extracting(CountedActivity::state)
                 .containsOnly(CountingState.none(null));
         assertThat(earliestIds(List.of("contact-a1", "contact-a2"), List.of(group("dup-a1", "contact-a1")), 1))
@@ -446,6 +616,8 @@ abstract class PaceStoreContract extends StoreContractBase {
 
         // A second reset forgets the recount as well.
         store.resetCounting();
+        assertThat(AggregateAudit.storedMonths(db)).isEmpty();
+        assertThat(store.totals("m1", MONDAY.withDayOfMonth(1), MONDAY.withDayOfMonth(31))).isEmpty();
         assertThat(earliestIds(List.of("contact-a1"), List.of(group("dup-a1", "contact-a1")), 1)).isEmpty();
         assertThat(store.excluded("m1", MONDAY, MONDAY, 5)).isEmpty();
         assertThat(store.appliedSequence()).isEqualTo(33);
@@ -562,6 +734,7 @@ abstract class PaceStoreContract extends StoreContractBase {
 
             assertThat(AggregateAudit.stored(db)).as("seed %d: aggregates after write %d", seed, write)
                     .isEqualTo(AggregateAudit.expected(model.values()));
+            AggregateAudit.assertMonthsAddUp(db);
             assertThat(store.appliedSequence()).as("seed %d: cursor after write %d", seed, write)
                     .isEqualTo(expectedCursor);
         }
@@ -670,6 +843,47 @@ abstract class PaceStoreContract extends StoreContractBase {
         }
     }
 
+    /**
+     * A total that reads whole months from the monthly sums and edge days from the daily ones never sees one table
+     * before a write and the other after it: while a writer moves touches back and forth between an edge day and a
+     * day of a whole month, both inside the range, every read finds all of them.
+     */
+    @Test
+    void totalsNeverSeeHalfAWriteAcrossTheDailyAndMonthlySums() throws Exception {
+        LocalDate edgeDay = day("2026-01-20");
+        LocalDate monthDay = day("2026-02-10");
+        List<String> ids = IntStream.range(0, 10).mapToObj(i -> "a" + i).toList();
+        store.write(ids.stream().map(id -> touch(id, 1, "m1", edgeDay)).toList(), 0);
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(1);
+        try {
+            Future<?> writer = threads.submit(() -> {
+                try {
+                    for (long sequence = 2; sequence < 300; sequence++) {
+                        LocalDate day = sequence % 2 == 0 ? monthDay : edgeDay;
+                        long s = sequence;
+                        store.write(ids.stream().map(id -> touch(id, s, "m1", day)).toList(), 0);
+                    }
+                } finally {
+                    done.set(true);
+                }
+                return null;
+            });
+            int reads = 0;
+            while (!done.get() || reads < 20) {
+                assertThat(store.totals("m1", day("2026-01-15"), day("2026-02-28"))).as("read %d", reads)
+                        .isEqualTo(Map.of(TOUCHES, 10L));
+                assertThat(store.totals(List.of("m1", "m2"), day("2026-01-15"), day("2026-02-28")).get("m1"))
+                        .as("team read %d", reads).isEqualTo(Map.of(TOUCHES, 10L));
+                reads++;
+            }
+            writer.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+        AggregateAudit.assertConsistent(db);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A touch candidate in duplicate group {@code duplicateKey} and contact group {@code contactKey}. */
@@ -686,6 +900,10 @@ abstract class PaceStoreContract extends StoreContractBase {
     /** A duplicate group whose span holds the whole test week. */
     private static DuplicateGroup group(String duplicateKey, String contactKey) {
         return new DuplicateGroup(duplicateKey, contactKey, at(MONDAY.minusDays(1), 0), at(MONDAY.plusDays(14), 0));
+    }
+
+    private static LocalDate day(String text) {
+        return LocalDate.parse(text);
     }
 
     private static Instant at(LocalDate day, int hour) {
@@ -706,8 +924,12 @@ abstract class PaceStoreContract extends StoreContractBase {
     }
 
     private static CountedActivity randomActivity(Random random, String id, long sequence) {
+        return randomActivity(random, id, sequence, MONDAY.plusDays(random.nextInt(14)));
+    }
+
+    /** A random activity on {@code day}, contributing to it and the day after, to its actor or another manager. */
+    private static CountedActivity randomActivity(Random random, String id, long sequence, LocalDate day) {
         String actor = "m" + random.nextInt(4);
-        LocalDate day = MONDAY.plusDays(random.nextInt(14));
         int count = random.nextInt(4);
         List<Contribution> contributions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
