@@ -15,7 +15,8 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Writing follows read-decide-write by a single writer (the engine's ingest thread): the engine reads the stored
  * versions and the group members it needs, decides with the counting rules, and writes the outcome with
- * {@link #write}. The store does not judge sequence numbers; it stores what it is given, atomically.
+ * {@link #write}. The store does not judge sequence numbers; it stores what it is given, atomically. A rebuild
+ * recounts the whole log in one go instead ({@link #recountAll}), on the same writer.
  */
 @ProviderType
 public interface PaceStore {
@@ -66,16 +67,35 @@ public interface PaceStore {
     List<CountedActivity> excluded(String managerId, LocalDate from, LocalDate to, int limit);
 
     /**
-     * A page of the log in ascending id order, for a rebuild: the activities with an id greater than
-     * {@code afterId} (null for the start), at most {@code limit}, tombstones included.
+     * A page of the log in ascending id order: the activities with an id greater than {@code afterId} (null for the
+     * start), at most {@code limit}, tombstones included.
      */
     List<LoggedActivity> logPage(String afterId, int limit);
 
     /**
-     * Forgets every counting state, contribution and aggregate, keeping the log and the cursor: the first step of a
-     * rebuild, after which the engine recounts the log page by page.
+     * Forgets every counting state, contribution and aggregate, keeping the log and the cursor: afterwards every
+     * activity has no state until it is written again. A rebuild does not need it ({@link #recountAll} replaces the
+     * counting in one transaction).
      */
     void resetCounting();
+
+    /**
+     * Recounts every activity of the log under the judge's rules, and replaces every counting state and aggregate with
+     * the result in one transaction. Each activity is judged on its own ({@link ActivityJudge}); the store then elects,
+     * among the touch candidates that are not deleted, the earliest of each duplicate key and of each contact key (by
+     * occurredAt, ties by id in {@link String#compareTo} order; candidates that share a duplicate key must share their
+     * contact key), and keeps {@link Judgement#state(boolean, boolean)} of the outcome as the activity's state. The
+     * aggregates become the sums of the new contributions.
+     *
+     * <p>Readers see the previous states and aggregates, complete, until the new ones are complete. If anything fails
+     * (the judge included) nothing changes. Writers wait meanwhile; the cursor does not move. Memory does not grow
+     * with the log.
+     *
+     * @param judge     judges each activity on its own
+     * @param batchSize how many activities are read and staged per round trip to the database (at least 1)
+     * @return what the recount did
+     */
+    RecountOutcome recountAll(ActivityJudge judge, int batchSize);
 
     /** The stored state of an activity, including a tombstone for a deleted one. */
     Optional<LoggedActivity> activity(String activityId);

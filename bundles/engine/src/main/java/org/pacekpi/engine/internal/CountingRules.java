@@ -15,6 +15,7 @@ import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.DuplicateGroup;
+import org.pacekpi.api.store.Judgement;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.host.activity.ActivityKind;
@@ -67,6 +68,11 @@ public final class CountingRules {
         return settings;
     }
 
+    /** The same rules with each actor's zone asked once and remembered ({@link ActorZones#remembering}). */
+    public CountingRules rememberingZones() {
+        return new CountingRules(settings, ActorZones.remembering(zones));
+    }
+
     /** True for the metrics the group rules decide, which are never among an activity's own contributions. */
     public static boolean isGroupMetric(String metric) {
         return Metrics.TOUCHES.equals(metric) || Metrics.FIRST_CONTACTS.equals(metric)
@@ -94,6 +100,22 @@ public final class CountingRules {
         String contactKey = CounterpartRule.contactKey(contact);
         String duplicateKey = settings.collapsesDuplicates() ? duplicateKey(activity, day, contactKey) : null;
         return new IndividualDecision(activity, day, null, duplicateKey, contactKey, base);
+    }
+
+    /**
+     * The activity judged on its own for a recount of the whole log ({@link org.pacekpi.api.store.PaceStore#recountAll}):
+     * its state on its own and, for a touch candidate, what its groups may add ({@code touches} and
+     * {@code touches:<channel>} when its touch counts, {@code firstContacts} when it is a first contact) and the
+     * exclusion {@code DUPLICATE} when its touch does not count. The store elects; {@link Judgement#state} then gives
+     * exactly what {@link #state} gives for the same outcome.
+     */
+    public Judgement judge(LoggedActivity activity) {
+        IndividualDecision decision = evaluate(activity);
+        if (!decision.candidate()) {
+            return Judgement.alone(state(decision, false, false));
+        }
+        return candidateJudgement(decision.activity(), decision.localDay(), decision.duplicateKey(),
+                decision.contactKey(), decision.base());
     }
 
     /**
@@ -130,16 +152,17 @@ public final class CountingRules {
             throw new IllegalStateException("activity " + activity.id() + " is a first contact but its touch does "
                     + "not count");
         }
-        List<Contribution> contributions = new ArrayList<>(base);
-        if (touchCounts) {
-            contributions.add(new Contribution(activity.actorId(), Metrics.TOUCHES, day, 1));
-            contributions.add(new Contribution(activity.actorId(), Metrics.touchesBy(channel(activity)), day, 1));
-        }
-        if (firstContact) {
-            contributions.add(new Contribution(activity.actorId(), Metrics.FIRST_CONTACTS, day, 1));
-        }
-        return new CountingState(day, touchCounts ? null : ExclusionReason.DUPLICATE.name(), duplicateKey, contactKey,
-                contributions);
+        return candidateJudgement(activity, day, duplicateKey, contactKey, base).state(touchCounts, firstContact);
+    }
+
+    /** A candidate's judgement: the one place that says what its groups add, for both the recount and the rest. */
+    private static Judgement candidateJudgement(LoggedActivity activity, LocalDate day, String duplicateKey,
+                                                String contactKey, List<Contribution> base) {
+        String actor = activity.actorId();
+        return new Judgement(new CountingState(day, null, duplicateKey, contactKey, base),
+                List.of(new Contribution(actor, Metrics.TOUCHES, day, 1),
+                        new Contribution(actor, Metrics.touchesBy(channel(activity)), day, 1)),
+                List.of(new Contribution(actor, Metrics.FIRST_CONTACTS, day, 1)), ExclusionReason.DUPLICATE.name());
     }
 
     /**

@@ -110,7 +110,7 @@ public final class IngestPipeline {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.recounter = new Recounter(store, new CountingRules(counting, new DirectoryZones(directory)));
         this.rebuildMarker = Objects.requireNonNull(rebuildMarker, "rebuildMarker");
-        this.rebuilder = new Rebuilder(store, recounter, settings.rebuildPageSize(), rebuildMarker,
+        this.rebuilder = new Rebuilder(store, recounter.rules(), settings.rebuildPageSize(), rebuildMarker,
                 () -> stopping);
         this.queue = new ChangeQueue(settings.queueCapacity());
     }
@@ -183,9 +183,10 @@ public final class IngestPipeline {
      * Rebuilds on the writer thread and waits for it. Live events keep queueing meanwhile (and are recovered from
      * the history if the queue overflows).
      *
-     * @throws org.pacekpi.api.store.StoreException if the store failed (the writer then retries the rebuild by
-     *                                              itself, since the counting may be partial)
-     * @throws IllegalStateException                if ingest is not running, stopped, or the wait was interrupted
+     * @throws org.pacekpi.api.store.StoreException if the store failed (the previous counting stays, and the writer
+     *                                              retries the rebuild by itself)
+     * @throws IllegalStateException                if ingest is not running, stopped, or the wait was interrupted, or
+     *                                              the counting rules failed on an activity
      */
     public RebuildResult rebuild() {
         CompletableFuture<RebuildResult> result = requestRebuild();
@@ -326,7 +327,8 @@ public final class IngestPipeline {
             while (!stopping) {
                 List<CompletableFuture<RebuildResult>> rebuildRequests = queue.takeRebuildRequests();
                 if (rebuildDue || !rebuildRequests.isEmpty()) {
-                    // A failed rebuild may have left the counting half done: retry it until it succeeds.
+                    // A failed rebuild leaves the previous counting, under the rules it was made with: retry it until
+                    // it succeeds.
                     rebuildDue = !rebuild(rebuildRequests);
                     if (rebuildDue) {
                         backoff.pause();

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param batchSize       the most live events written in one store transaction
  * @param catchUpInterval how often the history is read even when nothing seems lost
  * @param historyPageSize how many history changes are read and applied per transaction during a catch-up
- * @param rebuildPageSize how many logged activities are read and recounted per transaction during a rebuild
+ * @param rebuildPageSize how many logged activities a rebuild reads and stages per round trip to the store's
+ *                        database; the memory a rebuild takes grows with it, not with the log
  * @param minRetryDelay   the first wait after a failure
  * @param maxRetryDelay   the cap of the exponential back-off
  */

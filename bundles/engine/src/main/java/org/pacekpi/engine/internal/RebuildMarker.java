@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Remembers across restarts that a rebuild began and has not finished. A rebuild first makes the store forget every
- * counting state; if Pace stops or crashes before the last page is recounted, the aggregates are partial, so the
- * next start must rebuild again before anything else.
+ * Remembers across restarts that a rebuild began and has not finished. A rebuild that does not finish leaves the
+ * previous counting as it was, complete but made under the rules of before (a rebuild is usually asked for because
+ * the rules changed), so the next start must rebuild again before anything else.
  */
 public interface RebuildMarker {
 

@@ -18,7 +18,7 @@ import org.pacekpi.api.store.LoggedActivity;
 /**
  * Every counting state computed from scratch, in memory, from the whole log: what the incremental path
  * ({@link Recounter}) must always equal. A pure function, for verification (the property test compares the two);
- * the rebuild of a real store goes page by page through the incremental path instead, so that memory does not grow
+ * the rebuild of a real store is the store's own recount ({@link Rebuilder}), so that memory does not grow
  * with the log.
  *
  * <p>The group rules are applied here by their plain definition, a walk over all candidates in time order (first

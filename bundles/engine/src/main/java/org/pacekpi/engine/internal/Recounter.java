@@ -108,24 +108,6 @@ public final class Recounter {
         return new Result(accepted.size(), skipped, writes.size());
     }
 
-    /**
-     * Recounts a page of the log during a rebuild, after the store forgot every counting state: each activity of the
-     * page is new, and the members of its groups found in the store are those recounted from earlier pages. Writes
-     * without moving the cursor.
-     *
-     * @return the number of activities written
-     */
-    public int recountPage(List<LoggedActivity> page) {
-        if (page.isEmpty()) {
-            return 0;
-        }
-        Map<String, LoggedActivity> byId = new LinkedHashMap<>();
-        page.forEach(activity -> byId.merge(activity.id(), activity, (a, b) -> a.sequence() >= b.sequence() ? a : b));
-        List<CountedActivity> writes = recount(byId.values(), Map.of());
-        store.write(writes, 0);
-        return writes.size();
-    }
-
     private List<CountedActivity> recount(Collection<LoggedActivity> changed, Map<String, CountedActivity> previous) {
         Map<String, IndividualDecision> decisions = new LinkedHashMap<>();
         Set<String> contactKeys = new HashSet<>();

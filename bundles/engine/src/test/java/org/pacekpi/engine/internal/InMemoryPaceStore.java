@@ -15,12 +15,15 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.pacekpi.api.store.ActivityJudge;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.DuplicateGroup;
+import org.pacekpi.api.store.Judgement;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.PaceStore;
+import org.pacekpi.api.store.RecountOutcome;
 import org.pacekpi.api.store.StoreException;
 
 /**
@@ -28,10 +31,12 @@ import org.pacekpi.api.store.StoreException;
  * write (each id at most once), rows replaced as given (the store does not judge sequences), aggregates adjusted by
  * the difference of contributions and rows summing to zero removed, the cursor moved only to a higher history
  * cursor, group members and exclusions found by the stored states, the log paged in ascending id order with
- * tombstones, and a reset that forgets states and aggregates but keeps the log and the cursor.
+ * tombstones, a reset that forgets states and aggregates but keeps the log and the cursor, and a recount of the whole
+ * log that elects the earliest candidates by their judgements and replaces the counting at once.
  *
  * <p>It hands contributions back in reverse order, since the SPI promises no order and the engine must not rely on
- * one. A hook lets a test make a write fail or block before anything is changed.
+ * one. A hook lets a test make a write or a recount (a write of no activities with cursor 0) fail or block before
+ * anything is changed.
  */
 public final class InMemoryPaceStore implements PaceStore {
 
@@ -57,6 +62,7 @@ public final class InMemoryPaceStore implements PaceStore {
             .comparing((CountedActivity c) -> c.activity().occurredAt()).thenComparing(c -> c.activity().id());
     private final AtomicInteger groupReads = new AtomicInteger();
     private final List<Integer> logPageLimits = new ArrayList<>();
+    private final List<Integer> recountBatchSizes = new ArrayList<>();
     private long cursor;
     private volatile WriteHook hook = (activities, historyCursor) -> { };
 
@@ -112,16 +118,7 @@ public final class InMemoryPaceStore implements PaceStore {
 
     @Override
     public void write(List<CountedActivity> activities, long historyCursor) {
-        try {
-            hook.beforeWrite(activities, historyCursor);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted before writing " + activities.size() + " activities", e);
-        } catch (StoreException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StoreException("test hook failed", e);
-        }
+        runHook(activities, historyCursor);
         Set<String> ids = new HashSet<>();
         for (CountedActivity activity : activities) {
             if (!ids.add(activity.activity().id())) {
@@ -146,6 +143,19 @@ public final class InMemoryPaceStore implements PaceStore {
                 historyCursors.add(historyCursor);
             }
             cursor = Math.max(cursor, historyCursor);
+        }
+    }
+
+    private void runHook(List<CountedActivity> activities, long historyCursor) {
+        try {
+            hook.beforeWrite(activities, historyCursor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted before writing " + activities.size() + " activities", e);
+        } catch (StoreException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("test hook failed", e);
         }
     }
 
@@ -209,6 +219,72 @@ public final class InMemoryPaceStore implements PaceStore {
     public synchronized void resetCounting() {
         rows.replaceAll((id, row) -> new CountedActivity(row.activity(), CountingState.none(row.state().localDay())));
         aggregates.clear();
+    }
+
+    /**
+     * {@inheritDoc} Here: the log is judged outside the store's lock, so that readers (the judge included) see the
+     * previous counting meanwhile; the elections and the new states and aggregates are then put in place at once.
+     * Fails if a write came in between (the engine never writes during a rebuild).
+     */
+    @Override
+    public RecountOutcome recountAll(ActivityJudge judge, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        runHook(List.of(), 0); // a recount writes too: the hook may make it fail or block
+        List<LoggedActivity> log;
+        int writesBefore;
+        synchronized (this) {
+            recountBatchSizes.add(batchSize);
+            log = log();
+            writesBefore = writes.get();
+        }
+        Map<String, Judgement> judgements = new TreeMap<>();
+        for (LoggedActivity activity : log) {
+            Judgement judgement = judge.judge(activity);
+            if (activity.deleted() && (judgement.candidate() || !judgement.own().contributions().isEmpty())) {
+                throw new IllegalStateException("deleted activity " + activity.id() + " judged as counting");
+            }
+            judgements.put(activity.id(), judgement);
+        }
+        List<LoggedActivity> candidates = log.stream().filter(a -> judgements.get(a.id()).candidate())
+                .sorted(java.util.Comparator.comparing(LoggedActivity::occurredAt).thenComparing(LoggedActivity::id))
+                .toList();
+        Set<String> counted = new HashSet<>();
+        Set<String> first = new HashSet<>();
+        Set<String> seenDuplicateKeys = new HashSet<>();
+        Set<String> seenContactKeys = new HashSet<>();
+        for (LoggedActivity candidate : candidates) {
+            CountingState own = judgements.get(candidate.id()).own();
+            if (own.duplicateKey() == null || seenDuplicateKeys.add(own.duplicateKey())) {
+                counted.add(candidate.id());
+            }
+            if (seenContactKeys.add(own.contactKey())) {
+                first.add(candidate.id());
+            }
+        }
+        synchronized (this) {
+            if (writes.get() != writesBefore) {
+                throw new IllegalStateException("a write came in during the recount");
+            }
+            long changed = 0;
+            for (LoggedActivity activity : log) {
+                String id = activity.id();
+                CountingState state = judgements.get(id).state(counted.contains(id), first.contains(id));
+                if (!Recounter.equivalent(state, rows.get(id).state())) {
+                    changed++;
+                }
+                rows.put(id, new CountedActivity(activity, state));
+            }
+            Map<Key, Long> before = new HashMap<>(aggregates);
+            aggregates.clear();
+            rows.values().forEach(row -> row.state().contributions().forEach(c -> add(c, c.value())));
+            Set<Key> keys = new HashSet<>(before.keySet());
+            keys.addAll(aggregates.keySet());
+            long changedAggregates = keys.stream().filter(k -> !java.util.Objects.equals(before.get(k),
+                    aggregates.get(k))).count();
+            return new RecountOutcome(log.size(), candidates.size(), changed, changedAggregates);
+        }
     }
 
     @Override
@@ -293,6 +369,11 @@ public final class InMemoryPaceStore implements PaceStore {
     /** The limits {@link #logPage} was called with, in call order. */
     public synchronized List<Integer> logPageLimits() {
         return List.copyOf(logPageLimits);
+    }
+
+    /** The batch sizes {@link #recountAll} was called with, in call order. */
+    public synchronized List<Integer> recountBatchSizes() {
+        return List.copyOf(recountBatchSizes);
     }
 
     /** Group member reads so far. */

@@ -44,7 +44,7 @@ import net.jqwik.api.constraints.Size;
  * a few contacts, managers in different time zones (one crossing the end of daylight saving time) and days, delivered
  * out of order, repeated and in random batches, then caught up from the history like the pipeline does, the
  * incrementally maintained states and aggregates always equal a recomputation from the log; and a rebuild gives the
- * same again.
+ * same again, a rebuild under other rules the recomputation under those, and a rebuild after a reset the same again.
  *
  * <p>Subclasses say on which store (a new, empty one for every try) and how many tries ({@code @PropertyDefaults}).
  * The store is read back only through the {@link PaceStore} SPI, so the same check holds for every implementation.
@@ -127,7 +127,8 @@ abstract class IncrementalRecountProperty {
             @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 1, max = 8) Integer> batchSizes,
             @ForAll @IntRange(min = 1, max = 6) int historyPageSize,
             @ForAll @IntRange(min = 1, max = 7) int rebuildPageSize,
-            @ForAll("settings") CountingSettings settings) throws Exception {
+            @ForAll("settings") CountingSettings settings,
+            @ForAll("settings") CountingSettings otherSettings) throws Exception {
         try (EmptyStore empty = emptyStore()) {
             Bench bench = new Bench(empty.store(), settings);
             List<ActivityChange> changes = play(ops, bench.host);
@@ -167,9 +168,21 @@ abstract class IncrementalRecountProperty {
 
             Map<String, CountingState> incremental = bench.states();
             Map<Recount.AggregateKey, Long> aggregates = bench.aggregates();
-            new Rebuilder(bench.store, bench.recounter, rebuildPageSize, RebuildMarker.inMemory(), () -> false)
-                    .rebuild();
+            bench.rebuild(settings, rebuildPageSize);
 
+            assertThat(bench.states()).isEqualTo(incremental);
+            assertThat(bench.aggregates()).isEqualTo(aggregates);
+            assertThat(bench.store.appliedSequence()).isEqualTo(bench.host.latestSequence());
+
+            // Under other rules the rebuild rewrites what they change, and equals the recomputation under them; back
+            // under the first rules, and after a reset that forgot every state, it gives the first states again.
+            bench.rebuild(otherSettings, rebuildPageSize);
+            bench.assertMatchesRecount(otherSettings);
+            bench.rebuild(settings, rebuildPageSize);
+            assertThat(bench.states()).isEqualTo(incremental);
+            assertThat(bench.aggregates()).isEqualTo(aggregates);
+            bench.store.resetCounting();
+            bench.rebuild(settings, rebuildPageSize);
             assertThat(bench.states()).isEqualTo(incremental);
             assertThat(bench.aggregates()).isEqualTo(aggregates);
             assertThat(bench.store.appliedSequence()).isEqualTo(bench.host.latestSequence());
@@ -205,10 +218,21 @@ abstract class IncrementalRecountProperty {
             recounter.apply(changes.stream().map(c -> mapper.map(c.type(), c.activity())).toList(), historyCursor);
         }
 
+        /** Rebuilds the store under the given rules. */
+        void rebuild(CountingSettings rules, int batchSize) {
+            new Rebuilder(store, new CountingRules(rules, zones), batchSize, RebuildMarker.inMemory(), () -> false)
+                    .rebuild();
+        }
+
         /** The stored states equal a recomputation from the stored log, and the aggregates their sums. */
         void assertMatchesRecount() {
+            assertMatchesRecount(settings);
+        }
+
+        /** The stored states equal a recomputation from the stored log under the given rules. */
+        void assertMatchesRecount(CountingSettings rules) {
             List<LoggedActivity> log = log();
-            Map<String, CountingState> recomputed = Recount.fromLog(log, settings, zones);
+            Map<String, CountingState> recomputed = Recount.fromLog(log, rules, zones);
             assertThat(states(log)).isEqualTo(CountingBench.normalised(recomputed));
             Map<Recount.AggregateKey, Long> expected = Recount.aggregates(recomputed.values());
             assertThat(expected.keySet()).as("the days compared one by one must hold every aggregate")

@@ -381,7 +381,8 @@ class IngestPipelineTest {
         IngestPipeline first = start(settings(100, NEVER, 1000));
         awaitCaughtUp(first, 0);
         first.stop();
-        // What a crash after the reset leaves behind: no counting, and the marker.
+        // A crash during a rebuild leaves the marker (and the previous counting, which a reset forgets here so that
+        // the rebuild shows).
         rebuildMarker.mark();
         store.resetCounting();
         assertThat(store.touches("ann")).isZero();

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pacekpi.engine.internal.Activities.NOON;
 import static org.pacekpi.engine.internal.Activities.call;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.pacekpi.api.dto.RebuildResult;
@@ -22,10 +21,10 @@ class RebuilderTest {
     private final RebuildMarker marker = RebuildMarker.inMemory();
 
     /**
-     * Activities whose groups span pages: in id order the latest touches come first, so a later page holds the
-     * earlier touch that must take the count and the first contact over from an activity already recounted.
+     * Activities whose groups span batches: in id order the latest touches come first, so a later batch holds the
+     * earlier touch that must take the count and the first contact over from an activity judged before.
      */
-    private void logActivitiesAcrossPages() {
+    private void logActivitiesAcrossBatches() {
         for (int i = 0; i < 12; i++) {
             String manager = i % 2 == 0 ? "ann" : "bob";
             bench.apply(bench.create(call("a" + (char) ('z' - i), manager, "con-" + (i % 3))
@@ -36,17 +35,17 @@ class RebuilderTest {
         bench.apply(bench.create(Activities.dealEvent("stage", "bob", ActivityKind.DEAL_STAGE_CHANGED).stage("intro")));
     }
 
-    private Rebuilder rebuilder(int pageSize, AtomicBoolean stopping) {
-        return new Rebuilder(bench.store, bench.recounter, pageSize, marker, stopping::get);
+    private Rebuilder rebuilder(int batchSize, BooleanSupplier stopping) {
+        return new Rebuilder(bench.store, bench.recounter.rules(), batchSize, marker, stopping);
     }
 
     @Test
     void rebuildGivesBackExactlyTheIncrementalStatesAndAggregates() {
-        logActivitiesAcrossPages();
+        logActivitiesAcrossBatches();
         Map<String, CountingState> incremental = CountingBench.normalised(bench.store.states());
         var aggregates = bench.store.aggregates();
 
-        RebuildResult result = rebuilder(4, new AtomicBoolean()).rebuild();
+        RebuildResult result = rebuilder(4, () -> false).rebuild();
 
         assertThat(result.activities()).isEqualTo(14);
         assertThat(CountingBench.normalised(bench.store.states())).isEqualTo(incremental);
@@ -56,55 +55,63 @@ class RebuilderTest {
     }
 
     @Test
-    void theLogIsRecountedInPagesOfTheConfiguredSizeEachWrittenWithTheEarlierMembersItChanged() {
-        logActivitiesAcrossPages();
-        List<List<String>> writes = new ArrayList<>();
-        bench.store.hook((activities, cursor) -> writes.add(activities.stream().map(a -> a.activity().id()).toList()));
+    void theStoreRecountsTheLogOnceWithTheConfiguredBatchSizeAndNothingIsWrittenIncrementally() {
+        logActivitiesAcrossBatches();
+        int writes = bench.store.writes();
 
-        rebuilder(4, new AtomicBoolean()).rebuild();
+        rebuilder(4, () -> false).rebuild();
 
-        // 14 activities in id order: pages of 4, 4, 4, 2, then the empty page that ends it.
-        assertThat(bench.store.logPageLimits()).containsExactly(4, 4, 4, 4, 4);
-        List<String> log = bench.store.log().stream().map(a -> a.id()).toList();
-        assertThat(writes).hasSize(4);
-        for (int page = 0; page < writes.size(); page++) {
-            List<String> own = log.subList(page * 4, Math.min(log.size(), page * 4 + 4));
-            List<String> earlier = log.subList(0, page * 4);
-            assertThat(writes.get(page)).containsAll(own);
-            assertThat(writes.get(page)).allSatisfy(id -> assertThat(own.contains(id) || earlier.contains(id)).isTrue());
-        }
-        // The second page holds earlier touches than the first: members of the first page were rewritten.
-        assertThat(writes.get(1)).hasSizeGreaterThan(4);
+        assertThat(bench.store.recountBatchSizes()).containsExactly(4);
+        assertThat(bench.store.writes()).isEqualTo(writes);
+    }
+
+    @Test
+    void aRebuildAfterAResetCountsEverythingAgain() {
+        logActivitiesAcrossBatches();
+        var aggregates = bench.store.aggregates();
+        bench.store.resetCounting();
+        assertThat(bench.store.aggregates()).isEmpty();
+
+        rebuilder(3, () -> false).rebuild();
+
+        assertThat(bench.store.aggregates()).isEqualTo(aggregates);
+        bench.assertMatchesRecount();
     }
 
     @Test
     void rebuildAppliesTheCurrentRulesToStatesCountedUnderOthers() {
-        logActivitiesAcrossPages();
-        CountingBench collapsing = bench;
+        logActivitiesAcrossBatches();
         // The same store recounted with collapsing off: every connected call of the log counts.
-        Recounter everyTouch = new Recounter(collapsing.store,
-                new CountingRules(new CountingSettings(30, 0, false, java.util.Set.of(), java.util.Set.of()),
-                        collapsing.zones));
+        CountingSettings everyTouch = new CountingSettings(30, 0, false, java.util.Set.of(), java.util.Set.of());
 
-        new Rebuilder(collapsing.store, everyTouch, 5, marker, () -> false).rebuild();
+        new Rebuilder(bench.store, new CountingRules(everyTouch, bench.zones), 5, marker, () -> false).rebuild();
 
-        assertThat(collapsing.total("ann", "touches") + collapsing.total("bob", "touches")).isEqualTo(11);
+        assertThat(bench.total("ann", "touches") + bench.total("bob", "touches")).isEqualTo(11);
+        Map<String, CountingState> expected = Recount.fromLog(bench.store.log(), everyTouch, bench.zones);
+        assertThat(CountingBench.normalised(bench.store.states())).isEqualTo(CountingBench.normalised(expected));
+        assertThat(bench.store.aggregates()).isEqualTo(Recount.aggregates(expected.values()));
     }
 
     @Test
-    void stoppedBetweenPagesItFailsAndLeavesTheMarker() {
-        logActivitiesAcrossPages();
-        AtomicBoolean stopping = new AtomicBoolean();
-        bench.store.hook((activities, cursor) -> stopping.set(true)); // stop requested during the first page
+    void stoppedItFailsLeavesThePreviousCountingAndTheMarker() {
+        logActivitiesAcrossBatches();
+        Map<String, CountingState> before = bench.store.states();
+        var aggregates = bench.store.aggregates();
+        AtomicInteger asked = new AtomicInteger();
 
-        assertThatThrownBy(() -> rebuilder(4, stopping).rebuild()).isInstanceOf(IllegalStateException.class)
-                .hasMessage("the rebuild was stopped after 4 activities; it runs again on the next start");
+        // Stop requested while the fifth activity is about to be judged.
+        assertThatThrownBy(() -> rebuilder(4, () -> asked.incrementAndGet() > 5).rebuild())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the rebuild was stopped after 5 activities; the previous counting stays, and the rebuild"
+                        + " runs again on the next start");
         assertThat(marker.isMarked()).isTrue();
+        assertThat(bench.store.states()).isEqualTo(before);
+        assertThat(bench.store.aggregates()).isEqualTo(aggregates);
     }
 
     @Test
-    void pageSizeMustBePositive() {
-        assertThatThrownBy(() -> rebuilder(0, new AtomicBoolean())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("rebuild page size must be greater than 0, was 0");
+    void batchSizeMustBePositive() {
+        assertThatThrownBy(() -> rebuilder(0, () -> false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rebuild batch size must be greater than 0, was 0");
     }
 }

@@ -34,9 +34,9 @@ public @interface IngestConfig {
             description = "How many history changes are read and applied in one transaction during a catch-up.")
     int historyPageSize() default 1000;
 
-    /** Logged activities recounted per transaction during a rebuild. */
+    /** Logged activities a rebuild reads and stages per round trip to the database. */
     @AttributeDefinition(name = "Rebuild page size", min = "1",
-            description = "How many logged activities a rebuild reads and recounts in one transaction; memory use "
-                    + "during a rebuild depends on it, not on the size of the log.")
+            description = "How many logged activities a rebuild reads and stages per round trip to the database; "
+                    + "memory use during a rebuild depends on it, not on the size of the log.")
     int rebuildPageSize() default 5000;
 }

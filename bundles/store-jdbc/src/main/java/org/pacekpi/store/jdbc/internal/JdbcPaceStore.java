@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.pacekpi.api.store.ActivityJudge;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
@@ -38,6 +39,7 @@ import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.api.store.PaceStore;
+import org.pacekpi.api.store.RecountOutcome;
 import org.pacekpi.api.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,10 @@ import org.slf4j.LoggerFactory;
  * state and contribution columns count only while the row's {@code counted_generation} is the current one, so every
  * state is forgotten at once and each becomes current again when the engine writes the activity.
  *
+ * <p>{@link #recountAll} recounts the whole log in one write transaction ({@link BulkRecount}): the log read through a
+ * cursor, staging in temporary tables, the elections over the candidates sorted by contact, and only the states and
+ * aggregates that change written, so that a rebuild under unchanged rules writes almost nothing.
+ *
  * <p>What the store gives back beyond the {@link PaceStore} contract: amounts come back with scale 4 (rounded half-up
  * beyond that), so compare them with {@link BigDecimal#compareTo}; an activity not counted since the last reset has
  * a counting state of nulls (its {@link CountingState#localDay()} is null) and no contributions; contributions come back
@@ -77,7 +83,7 @@ public final class JdbcPaceStore implements PaceStore {
             + " actor_id, kind, channel, direction, outcome, duration_s, deal_id, stage, amount, currency, automated,"
             + " local_day, exclusion_reason, duplicate_key, contact_key, counted_generation, counterparts, contributions";
     /** Columns read for an activity, in the order {@link #readActivityColumns} expects: id first. */
-    private static final String SELECT_COLUMNS = "a.id, a." + ACTIVITY_COLUMNS.replace(", ", ", a.");
+    static final String SELECT_COLUMNS = "a.id, a." + ACTIVITY_COLUMNS.replace(", ", ", a.");
     /** A manager's excluded activities in a range of days, counted in the given generation. */
     private static final String EXCLUDED_WHERE = " WHERE a.actor_id = ? AND a.local_day BETWEEN ? AND ?"
             + " AND a.exclusion_reason IS NOT NULL AND a.deleted = FALSE AND a.counted_generation = %s";
@@ -99,6 +105,9 @@ public final class JdbcPaceStore implements PaceStore {
 
     /** Serializes writers in this JVM; the cursor row lock does the same across instances sharing the database. */
     private final ReentrantLock writeLock = new ReentrantLock();
+
+    /** See {@link #beforeRecountCommit(Runnable)}. */
+    private volatile Runnable beforeRecountCommit = () -> { };
 
     private final Object schemaMonitor = new Object();
     private volatile boolean schemaReady;
@@ -517,6 +526,65 @@ public final class JdbcPaceStore implements PaceStore {
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * <p>Here in one transaction of the writer, the cursor row locked throughout (see {@link BulkRecount}); the
+     * counting generation stays, and only the rows whose state changes are written. A failure says which step failed.
+     */
+    @Override
+    public RecountOutcome recountAll(ActivityJudge judge, int batchSize) {
+        Objects.requireNonNull(judge, "judge");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        ensureSchema();
+        RecountOutcome[] outcome = new RecountOutcome[1];
+        List<StagingTable> stagingTables = BulkRecount.stagingTables();
+        writeLock.lock(); // for the staging tables too: a recount's before and after its transaction
+        try {
+            try {
+                dialect.prepareStagingTables(dataSource, stagingTables);
+            } catch (SQLException e) {
+                throw new StoreException("Failed recounting the activity log, while preparing its staging tables;"
+                        + " the previous counting is unchanged: " + sqlMessage(e), e);
+            }
+            try {
+                inWriteTransaction((connection, step) -> {
+                    step[0] = "locking the history cursor";
+                    CursorRow cursor = readCursor(connection, true);
+                    outcome[0] = new BulkRecount(connection, dialect, judge, batchSize,
+                            cursor.countingGeneration()).run(step);
+                    step[0] = "finishing";
+                    beforeRecountCommit.run();
+                }, step -> "Failed recounting the activity log, while " + step
+                        + "; the previous counting is unchanged");
+            } finally {
+                try {
+                    dialect.dropStagingTables(dataSource, stagingTables);
+                } catch (SQLException e) {
+                    // The recount itself is over; the next one drops them before it starts.
+                    LOG.warn("Could not drop the staging tables of a recount ({}); the next recount drops them",
+                            sqlMessage(e), e);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        if (outcome[0].changedStates() > 0) {
+            refreshStatistics();
+        }
+        return outcome[0];
+    }
+
+    /**
+     * For tests: runs at the end of every recount, in its transaction, before the commit, on the recounting thread.
+     * An exception it throws fails the recount.
+     */
+    void beforeRecountCommit(Runnable hook) {
+        beforeRecountCommit = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
      * Runs a write in one transaction under the JVM's write lock (the work takes the cursor row lock first); rolls
      * back and throws a {@link StoreException} that says what was being done when it fails.
      *
@@ -609,7 +677,15 @@ public final class JdbcPaceStore implements PaceStore {
         return activities;
     }
 
-    private static Row readActivityColumns(ResultSet rows) throws SQLException {
+    static Row readActivityColumns(ResultSet rows) throws SQLException {
+        return readActivityColumns(rows, true);
+    }
+
+    /**
+     * @param strictContributions false to read a row whose packed contributions are damaged with no contributions
+     *                            ({@link Row#contributions} null) instead of failing: a recount replaces them anyway
+     */
+    static Row readActivityColumns(ResultSet rows, boolean strictContributions) throws SQLException {
         Row row = new Row();
         row.id = rows.getString(1);
         row.sequence = rows.getLong(2);
@@ -634,12 +710,19 @@ public final class JdbcPaceStore implements PaceStore {
         long generation = rows.getLong(21);
         row.countedGeneration = rows.wasNull() ? null : generation;
         row.counterparts = PackedLists.unpackCounterparts(rows.getString(22), row.id);
-        row.contributions = PackedLists.unpackContributions(rows.getString(23), row.id);
+        try {
+            row.contributions = PackedLists.unpackContributions(rows.getString(23), row.id);
+        } catch (StoreException e) {
+            if (strictContributions) {
+                throw e;
+            }
+            LOG.warn("Recounting activity {} whose stored contributions cannot be read: {}", row.id, e.getMessage());
+        }
         return row;
     }
 
     /** An activity row being read, before its counterparts and contributions are complete. */
-    private static final class Row {
+    static final class Row {
         String id;
         long sequence;
         boolean deleted;
@@ -663,6 +746,17 @@ public final class JdbcPaceStore implements PaceStore {
         Long countedGeneration;
         List<LoggedCounterpart> counterparts;
         List<Contribution> contributions;
+
+        /**
+         * The stored state if it is counted in {@code currentGeneration} and its contributions could be read, as
+         * stored (a deleted activity's too); otherwise null.
+         */
+        CountingState storedState(long currentGeneration) {
+            if (countedGeneration == null || countedGeneration != currentGeneration || contributions == null) {
+                return null;
+            }
+            return new CountingState(localDay, exclusionReason, duplicateKey, contactKey, contributions);
+        }
 
         LoggedActivity logged() {
             return new LoggedActivity(id, sequence, deleted, occurredAt, actorId, kind, channel, direction, outcome,

@@ -1,7 +1,7 @@
 package org.pacekpi.store.jdbc.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,18 +77,58 @@ final class PackedLists {
         return text.toString();
     }
 
+    /** Packed lists one after the other, as one packed list; nulls (empty lists) are left out. */
+    static String concat(String... packed) {
+        String joined = null;
+        for (String part : packed) {
+            if (part != null) {
+                joined = joined == null ? part : joined + RECORD + part;
+            }
+        }
+        return joined;
+    }
+
     /** The contributions of packed text (null is none). */
     static List<Contribution> unpackContributions(String text, String activityId) {
         List<Contribution> contributions = new ArrayList<>();
         for (List<String> fields : records(text, 4, "contributions", activityId)) {
             try {
-                contributions.add(new Contribution(fields.get(0), fields.get(1), LocalDate.parse(fields.get(2)),
+                contributions.add(new Contribution(fields.get(0), fields.get(1), day(fields.get(2)),
                         Long.parseLong(fields.get(3))));
-            } catch (DateTimeParseException | NumberFormatException | NullPointerException e) {
+            } catch (DateTimeException | NumberFormatException | NullPointerException e) {
                 throw damaged("contributions", activityId, e.getMessage());
             }
         }
         return contributions;
+    }
+
+    /**
+     * A day as {@link LocalDate#toString()} writes it: yyyy-mm-dd read directly (a recount reads millions), anything
+     * else by {@link LocalDate#parse}.
+     */
+    static LocalDate day(String text) {
+        if (text != null && text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day); // throws DateTimeException, as parse would, for 2026-02-30
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    /** The number written by the ASCII digits from {@code from} to {@code to}, or -1 if one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static StringBuilder field(StringBuilder text, String value) {

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.DuplicateGroup;
@@ -122,6 +125,139 @@ public enum SqlDialect {
         @Override
         List<String> analyzeStaleTables(Connection connection) {
             return List.of(); // H2 analyzes a table by itself after every 2000 changed rows (ANALYZE_AUTO)
+        }
+
+        @Override
+        void prepareStagingTables(DataSource dataSource, List<StagingTable> tables) throws SQLException {
+            // Plain tables, created before the recount's transaction (H2 commits at every DDL statement) and dropped
+            // after it: H2 keeps a temporary table in memory, which would take the JVM's heap for millions of rows.
+            // Embedded H2 belongs to one JVM, whose recounts the store's write lock serializes: fixed names are safe.
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                for (StagingTable table : tables) {
+                    statement.execute("DROP TABLE IF EXISTS " + table.name());
+                    // The key is a primary key: H2 then reads the table in its order without sorting, and joins on
+                    // it by lookups.
+                    statement.execute("CREATE TABLE " + table.name() + " (" + table.columns()
+                            + (table.key() == null ? "" : ", PRIMARY KEY (" + table.key() + ")") + ")");
+                }
+            }
+        }
+
+        @Override
+        void createStagingTables(Statement statement, List<StagingTable> tables) {
+            // created before the transaction (see prepareStagingTables)
+        }
+
+        @Override
+        void dropStagingTables(DataSource dataSource, List<StagingTable> tables) throws SQLException {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                for (StagingTable table : tables) {
+                    statement.execute("DROP TABLE IF EXISTS " + table.name());
+                }
+            }
+        }
+
+        @Override
+        void beginRecount(Statement statement) {
+            // nothing to tune: H2 runs in this JVM, within its own memory settings
+        }
+
+        @Override
+        StagingRows stagingRows(Connection connection, String table, List<String> columns, int batchSize,
+                                Executor sender) throws SQLException {
+            return new BatchedInserts(connection, table, columns, batchSize); // embedded: no round trip to overlap
+        }
+
+        @Override
+        void streamQuery(Connection connection, String query, int fetchSize, RowReader reader) throws SQLException {
+            // H2 computes the whole result first, and keeps it on disk beyond MAX_MEMORY_ROWS, so the heap stays
+            // bounded. Not lazily (SET LAZY_QUERY_EXECUTION): a lazy result read while the same transaction writes
+            // millions of rows can fail with "Chunk ... not found" (h2database issue 4142, H2 2.3.232).
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(query)) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
+
+        @Override
+        void streamLog(Connection connection, String select, int batchSize, RowReader reader) throws SQLException {
+            // Page after page by primary key: short queries with small results. One result of the whole log would be
+            // written to disk first (see streamQuery), and a lazy one is unsafe.
+            try (PreparedStatement first = connection.prepareStatement(select + " ORDER BY a.id LIMIT ?");
+                 PreparedStatement next = connection.prepareStatement(select + " WHERE a.id > ? ORDER BY a.id"
+                         + " LIMIT ?")) {
+                String after = null;
+                while (true) {
+                    PreparedStatement page = after == null ? first : next;
+                    if (after != null) {
+                        page.setString(1, after);
+                    }
+                    page.setInt(after == null ? 1 : 2, batchSize);
+                    int rows = 0;
+                    try (ResultSet result = page.executeQuery()) {
+                        while (result.next()) {
+                            after = result.getString(1);
+                            reader.read(result);
+                            rows++;
+                        }
+                    }
+                    if (rows < batchSize) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        boolean overlapsRoundTrips() {
+            // Embedded: a statement costs no round trip, and decoding a row is little work.
+            return false;
+        }
+
+        @Override
+        String electionOrder() {
+            // The candidates table's primary key (see prepareStagingTables): read in order, no sort.
+            return "contact_key, occurred_at_epoch_s, occurred_at_nano, id";
+        }
+
+        @Override
+        long writeRecountedStates(Connection connection, long generation) throws SQLException {
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO pace_activity a USING "
+                    + BulkRecount.STATES + " s ON a.id = s.id WHEN MATCHED THEN UPDATE SET " + RECOUNTED_STATE)) {
+                merge.setLong(1, generation);
+                return merge.executeUpdate();
+            }
+        }
+
+        @Override
+        void applyChanges(Statement statement, String table, List<String> keys, String changes) throws SQLException {
+            // One MERGE, driven by the (usually few) changes, each found by the table's primary key.
+            statement.executeUpdate("MERGE INTO " + table + " a USING " + changes + " c ON " + joinOn(keys, "a", "c")
+                    + " WHEN MATCHED AND c.metric_value IS NULL THEN DELETE"
+                    + " WHEN MATCHED THEN UPDATE SET metric_value = c.metric_value"
+                    + " WHEN NOT MATCHED AND c.metric_value IS NOT NULL THEN INSERT (" + String.join(", ", keys)
+                    + ", metric_value) VALUES (" + keys.stream().map(k -> "c." + k).collect(Collectors.joining(", "))
+                    + ", c.metric_value)");
+        }
+
+        @Override
+        long stageChanges(Statement statement, RecountedAggregate table) throws SQLException {
+            // No FULL JOIN in H2: the new rows into a table keyed like the target, then a left join each way, each
+            // row found by a primary key lookup.
+            String fresh = table.fresh().name();
+            String changes = table.changes().name();
+            List<String> keys = table.keys();
+            String keyList = String.join(", ", keys);
+            statement.executeUpdate("INSERT INTO " + fresh + " (" + keyList + ", metric_value) " + table.rows());
+            long changed = statement.executeUpdate("INSERT INTO " + changes + " (" + keyList + ", metric_value)"
+                    + " SELECT " + columns(keys, "n") + ", n.metric_value FROM " + fresh + " n LEFT JOIN "
+                    + table.name() + " a ON " + joinOn(keys, "a", "n") + " WHERE a.metric_value IS NULL"
+                    + " OR a.metric_value <> n.metric_value");
+            return changed + statement.executeUpdate("INSERT INTO " + changes + " (" + keyList + ", metric_value)"
+                    + " SELECT " + columns(keys, "a") + ", NULL FROM " + table.name() + " a LEFT JOIN " + fresh
+                    + " n ON " + joinOn(keys, "a", "n") + " WHERE n.metric_value IS NULL");
         }
 
         @Override
@@ -284,6 +420,110 @@ public enum SqlDialect {
         }
 
         @Override
+        void prepareStagingTables(DataSource dataSource, List<StagingTable> tables) {
+            // temporary tables of the recount's transaction (see createStagingTables)
+        }
+
+        @Override
+        void createStagingTables(Statement statement, List<StagingTable> tables) throws SQLException {
+            // Temporary: private to the session, so that Pace instances sharing the database never meet in them, not
+            // written to the WAL, and dropped when the transaction ends, whether it commits or rolls back (or the
+            // session dies). No key: loading is quicker without an index, and each table is read once, sorted or
+            // hashed by the statement that reads it.
+            for (StagingTable table : tables) {
+                statement.execute("CREATE TEMPORARY TABLE " + table.name() + " (" + table.columns()
+                        + ") ON COMMIT DROP");
+            }
+        }
+
+        @Override
+        void dropStagingTables(DataSource dataSource, List<StagingTable> tables) {
+            // dropped with the transaction
+        }
+
+        @Override
+        void beginRecount(Statement statement) throws SQLException {
+            // The election sorts the candidates, and the aggregates are compared by hash joins: room for both in
+            // memory, for this transaction only, instead of the server's default of a few MB.
+            statement.execute("SET LOCAL work_mem = '" + RECOUNT_WORK_MEM + "'");
+        }
+
+        @Override
+        StagingRows stagingRows(Connection connection, String table, List<String> columns, int batchSize,
+                                Executor sender) throws SQLException {
+            return PostgresCopy.open(connection, table, columns, batchSize, sender);
+        }
+
+        @Override
+        void streamQuery(Connection connection, String query, int fetchSize, RowReader reader) throws SQLException {
+            // A fetch size in a transaction makes pgjdbc read through a server-side cursor, fetchSize rows at a time;
+            // other statements may run on the connection between two fetches.
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(fetchSize);
+                try (ResultSet rows = statement.executeQuery(query)) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
+            }
+        }
+
+        @Override
+        void streamLog(Connection connection, String select, int batchSize, RowReader reader) throws SQLException {
+            streamQuery(connection, select, batchSize, reader); // one cursor, in the table's physical order
+        }
+
+        @Override
+        boolean overlapsRoundTrips() {
+            // Fetching and decoding the log, and waiting for the server to load what was sent, are each about a third
+            // of a recount's first step: on threads of their own they overlap with judging. pgjdbc serializes the
+            // threads' round trips on the connection.
+            return true;
+        }
+
+        @Override
+        String electionOrder() {
+            // Each contact's candidates together, oldest first; byte order groups equal keys and compares quickest.
+            // Ties in time are broken by id in Java (see BulkRecount), whatever the collation.
+            return "contact_key COLLATE \"C\", occurred_at_epoch_s, occurred_at_nano";
+        }
+
+        @Override
+        long writeRecountedStates(Connection connection, long generation) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                // Statistics, so that a few changed states are written by primary key lookups, and many by one join.
+                statement.execute("ANALYZE " + BulkRecount.STATES);
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE pace_activity a SET "
+                    + RECOUNTED_STATE + " FROM " + BulkRecount.STATES + " s WHERE a.id = s.id")) {
+                update.setLong(1, generation);
+                return update.executeUpdate();
+            }
+        }
+
+        @Override
+        void applyChanges(Statement statement, String table, List<String> keys, String changes) throws SQLException {
+            // MERGE would need PostgreSQL 15: a delete of every changed key, then an insert of the new values.
+            statement.execute("ANALYZE " + changes);
+            statement.executeUpdate("DELETE FROM " + table + " a USING " + changes + " c WHERE "
+                    + joinOn(keys, "a", "c"));
+            statement.executeUpdate("INSERT INTO " + table + " (" + String.join(", ", keys) + ", metric_value)"
+                    + " SELECT " + String.join(", ", keys) + ", metric_value FROM " + changes
+                    + " WHERE metric_value IS NOT NULL");
+        }
+
+        @Override
+        long stageChanges(Statement statement, RecountedAggregate table) throws SQLException {
+            // One pass: the new rows, grouped as they come, hash-joined with the table both ways.
+            List<String> keys = table.keys();
+            return statement.executeUpdate("INSERT INTO " + table.changes().name() + " (" + String.join(", ", keys)
+                    + ", metric_value) SELECT " + keys.stream().map(k -> "COALESCE(n." + k + ", a." + k + ")")
+                    .collect(Collectors.joining(", ")) + ", n.metric_value FROM (" + table.rows() + ") n FULL JOIN "
+                    + table.name() + " a ON " + joinOn(keys, "a", "n")
+                    + " WHERE n.metric_value IS DISTINCT FROM a.metric_value");
+        }
+
+        @Override
         List<String> analyzeStaleTables(Connection connection) throws SQLException {
             // Half of the table changed since its last analyze (autovacuum's own threshold is 10 %, which during a bulk
             // load means an analyze every few seconds): the lookups are by primary key or by index prefix, whose
@@ -319,6 +559,14 @@ public enum SqlDialect {
             return () -> { };
         }
     };
+
+    /** PostgreSQL's work_mem during a recount (see beginRecount). */
+    static final String RECOUNT_WORK_MEM = "64MB";
+
+    /** The state columns a recount writes, from its staged state {@code s}; parameter: the counting generation. */
+    private static final String RECOUNTED_STATE = "local_day = s.local_day, exclusion_reason = s.exclusion_reason,"
+            + " duplicate_key = s.duplicate_key, contact_key = s.contact_key, contributions = s.contributions,"
+            + " counted_generation = ?";
 
     /** The tables whose statistics matter to the store's lookups. */
     static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_daily_aggregate",
@@ -497,6 +745,126 @@ public enum SqlDialect {
      * at once. Called on the migration connection, inside its transaction, before anything is read.
      */
     abstract MigrationLock lockForMigration(Connection connection) throws SQLException;
+
+    /**
+     * Readies a recount's staging tables before its transaction, on a connection of its own, under the store's write
+     * lock: where they are plain tables (H2), drops what a recount that crashed may have left and creates them empty.
+     */
+    abstract void prepareStagingTables(DataSource dataSource, List<StagingTable> tables) throws SQLException;
+
+    /**
+     * Creates a recount's staging tables in its open transaction, where they are temporary tables of it (PostgreSQL):
+     * private to the session and gone when the transaction ends, committed or rolled back.
+     */
+    abstract void createStagingTables(Statement statement, List<StagingTable> tables) throws SQLException;
+
+    /** Drops a recount's staging tables after its transaction ended, where they outlive it (H2). */
+    abstract void dropStagingTables(DataSource dataSource, List<StagingTable> tables) throws SQLException;
+
+    /** Tunes the open transaction for a recount, before it reads or stages anything. */
+    abstract void beginRecount(Statement statement) throws SQLException;
+
+    /**
+     * Appends rows to a staging table of a recount in bulk, sending them {@code batchSize} at a time.
+     *
+     * @param sender where full batches may be sent from while the caller goes on (see {@link #overlapsRoundTrips}),
+     *               or null
+     */
+    abstract StagingRows stagingRows(Connection connection, String table, List<String> columns, int batchSize,
+                                     Executor sender) throws SQLException;
+
+    /**
+     * Runs a query and hands its rows to the reader as they come, {@code fetchSize} at a time, without holding the
+     * whole result in memory; other statements may run on the connection meanwhile. In the open transaction.
+     */
+    abstract void streamQuery(Connection connection, String query, int fetchSize, RowReader reader)
+            throws SQLException;
+
+    /**
+     * Streams every activity of the log ({@code select}: a SELECT of columns, id first, FROM pace_activity a) to the
+     * reader, in any order, {@code batchSize} at a time, without holding the log in memory; other statements may run
+     * on the connection meanwhile. In the open transaction.
+     */
+    abstract void streamLog(Connection connection, String select, int batchSize, RowReader reader)
+            throws SQLException;
+
+    /**
+     * True if a recount reads the log ({@link ReadAhead}) and sends its staged rows on threads of their own while it
+     * judges.
+     */
+    abstract boolean overlapsRoundTrips();
+
+    /**
+     * The ORDER BY of a recount's candidates ({@link BulkRecount#CANDIDATES}) for their election: each contact key's
+     * candidates together, by time; the order of ids within one instant is left to the caller.
+     */
+    abstract String electionOrder();
+
+    /**
+     * Writes the states a recount staged ({@link BulkRecount#STATES}) into their activity rows, counted in
+     * {@code generation}.
+     *
+     * @return the rows written
+     */
+    abstract long writeRecountedStates(Connection connection, long generation) throws SQLException;
+
+    /**
+     * Applies the rows of {@code changes} (the key columns, then metric_value: the new value, or null to remove the
+     * row) to {@code table}, whose key columns are {@code keys}.
+     */
+    abstract void applyChanges(Statement statement, String table, List<String> keys, String changes)
+            throws SQLException;
+
+    /**
+     * Makes the aggregates the sums of a recount's contributions ({@link BulkRecount#SUMS}), in the recount's
+     * transaction: readers keep seeing the previous aggregates, complete, until it commits. Every table of
+     * {@link RecountedAggregate#ALL} (the daily aggregates, and any rollup kept beside them) is replaced the same way
+     * ({@link #replaceRows}); only the rows that differ are written, usually none.
+     *
+     * @return daily aggregate rows added, changed or removed (a rollup's rows change with them)
+     */
+    long replaceAggregates(Connection connection) throws SQLException {
+        long changed = 0;
+        for (RecountedAggregate table : RecountedAggregate.ALL) {
+            long rows = replaceRows(connection, table);
+            if (table == RecountedAggregate.DAILY) {
+                changed = rows;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Makes an aggregate table hold exactly its new rows ({@link RecountedAggregate#rows()}), writing only the rows that
+     * differ: their differences go to its staging table ({@link #stageChanges}), which is then applied
+     * ({@link #applyChanges}).
+     *
+     * @return rows added, changed or removed
+     */
+    long replaceRows(Connection connection, RecountedAggregate table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            long changed = stageChanges(statement, table);
+            if (changed > 0) {
+                applyChanges(statement, table.name(), table.keys(), table.changes().name());
+            }
+            return changed;
+        }
+    }
+
+    /**
+     * Fills the table's {@link RecountedAggregate#changes()} with the differences between the table and its new rows.
+     *
+     * @return the rows staged
+     */
+    abstract long stageChanges(Statement statement, RecountedAggregate table) throws SQLException;
+
+    private static String columns(List<String> keys, String alias) {
+        return keys.stream().map(k -> alias + "." + k).collect(Collectors.joining(", "));
+    }
+
+    private static String joinOn(List<String> keys, String left, String right) {
+        return keys.stream().map(k -> left + "." + k + " = " + right + "." + k).collect(Collectors.joining(" AND "));
+    }
 
     /**
      * The dialect of a JDBC URL.

@@ -37,18 +37,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pacekpi.api.store.ActivityJudge;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
+import org.pacekpi.api.store.RecountOutcome;
 import org.pacekpi.api.store.StoreException;
 
 /**
@@ -623,6 +627,294 @@ abstract class PaceStoreContract extends StoreContractBase {
         assertThat(store.appliedSequence()).isEqualTo(33);
     }
 
+    // ---------------------------------------------------------------- recount of the whole log
+
+    @Test
+    void aRecountElectsTheEarliestCandidateOfEachKeyTiesGoingToTheSmallerIdInJavasOrder() {
+        assertRecountBreaksTiesByIdInJavasOrder();
+    }
+
+    /**
+     * Three calls of one actor to one contact at the same instant, with ids whose order differs between code points
+     * ("B" 66, "_" 95, "a" 97) and a locale collation (which puts "_" first, or "a" before "B"); two more whose ids
+     * order differently as strings and as numbers; and an earlier call by another actor to the second contact.
+     */
+    protected void assertRecountBreaksTiesByIdInJavasOrder() {
+        Instant nine = at(MONDAY, 9);
+        List<LoggedActivity> log = List.of(callTo("a", "m1", "k1", nine), callTo("B", "m1", "k1", nine),
+                callTo("_", "m1", "k1", nine), callTo("x9", "m2", "k2", nine.plusNanos(2)),
+                callTo("x10", "m2", "k2", nine.plusNanos(2)), callTo("early", "m3", "k2", nine.plusNanos(1)));
+        logUncounted(log);
+        CallJudge judge = new CallJudge(true);
+
+        RecountOutcome outcome = store.recountAll(judge, 2);
+
+        assertThat(states(log)).isEqualTo(sorted(judge.expected(log)));
+        assertThat(store.activities(List.of("B")).get("B").state().contributions()).extracting(Contribution::metric)
+                .containsExactly(CallJudge.CALL_ATTEMPTS, CallJudge.FIRST_CONTACTS, CallJudge.TOUCHES);
+        assertThat(store.activities(List.of("_", "a", "x9")).values()).extracting(c -> c.state().exclusionReason())
+                .containsOnly("DUPLICATE");
+        assertThat(store.activities(List.of("x10")).get("x10").state().contributions())
+                .extracting(Contribution::metric).containsExactly(CallJudge.CALL_ATTEMPTS, CallJudge.TOUCHES);
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 3L,
+                CallJudge.TOUCHES, 1L, CallJudge.FIRST_CONTACTS, 1L));
+        assertThat(store.totals("m2", MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 2L,
+                CallJudge.TOUCHES, 1L));
+        assertThat(store.totals("m3", MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 1L,
+                CallJudge.TOUCHES, 1L, CallJudge.FIRST_CONTACTS, 1L));
+        assertThat(outcome).isEqualTo(new RecountOutcome(6, 6, 6, 8));
+        AggregateAudit.assertConsistent(db);
+    }
+
+    @Test
+    void aDeletedActivityIsNoCandidateAndCountsForNothing() {
+        Instant nine = at(MONDAY, 9);
+        LoggedActivity deleted = tombstoneOf(callTo("d1", "m1", "k1", nine));
+        List<LoggedActivity> log = List.of(deleted, callTo("c2", "m1", "k1", nine.plusSeconds(60)),
+                callTo("c3", "m1", "k1", nine.plusSeconds(120)));
+        logUncounted(log);
+        CallJudge judge = new CallJudge(true);
+
+        store.recountAll(judge, 5);
+
+        assertThat(states(log)).isEqualTo(sorted(judge.expected(log)));
+        assertThat(store.activities(List.of("d1")).get("d1").state()).isEqualTo(CountingState.none(MONDAY));
+        assertThat(store.activities(List.of("c2")).get("c2").state().exclusionReason()).isNull();
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 2L,
+                CallJudge.TOUCHES, 1L, CallJudge.FIRST_CONTACTS, 1L));
+        assertThat(store.activityCount()).isEqualTo(3);
+        AggregateAudit.assertConsistent(db);
+
+        assertThatThrownBy(() -> store.recountAll(activity -> new CallJudge(true).judge(callTo(activity.id(),
+                activity.actorId(), "k1", activity.occurredAt())), 5))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("deleted activity d1");
+        assertThat(states(log)).isEqualTo(sorted(judge.expected(log)));
+    }
+
+    @Test
+    void aRecountUnderChangedRulesRewritesWhatTheyChangeAndNothingElse() {
+        Instant nine = at(MONDAY, 9);
+        List<LoggedActivity> log = List.of(callTo("c1", "m1", "k1", nine), callTo("c2", "m1", "k1", nine.plusSeconds(1)),
+                callTo("c3", "m2", "k1", nine.plusSeconds(2)), callTo("c4", "m2", "k2", nine.plusSeconds(3)),
+                callTo("c5", "m2", "k2", nine.plusSeconds(4)));
+        logUncounted(log);
+        store.recountAll(new CallJudge(true), 3);
+        assertThat(store.totals("m2", MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 3L,
+                CallJudge.TOUCHES, 2L, CallJudge.FIRST_CONTACTS, 1L));
+
+        // Contact k1 turns out to be a colleague: its three calls are no candidates any more.
+        CallJudge k1Internal = new CallJudge(true, "k1");
+        RecountOutcome outcome = store.recountAll(k1Internal, 3);
+
+        assertThat(states(log)).isEqualTo(sorted(k1Internal.expected(log)));
+        assertThat(store.activities(List.of("c1", "c2", "c3")).values()).extracting(c -> c.state().exclusionReason())
+                .containsOnly("COLLEAGUE");
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 2L));
+        assertThat(store.totals("m2", MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 3L,
+                CallJudge.TOUCHES, 1L, CallJudge.FIRST_CONTACTS, 1L));
+        assertThat(store.exclusionCounts("m1", MONDAY, MONDAY)).isEqualTo(Map.of("COLLEAGUE", 2L));
+        assertThat(outcome).as("the k1 calls changed; c4 and c5 and the k2 aggregates did not")
+                .isEqualTo(new RecountOutcome(5, 2, 3, 3));
+        AggregateAudit.assertConsistent(db);
+
+        assertThat(store.recountAll(k1Internal, 3)).as("the same rules again change nothing")
+                .isEqualTo(new RecountOutcome(5, 2, 0, 0));
+        assertThat(store.recountAll(new CallJudge(false, "k1"), 1)).as("without collapsing, c5 counts too")
+                .isEqualTo(new RecountOutcome(5, 2, 2, 1));
+        assertThat(store.totals("m2", MONDAY, MONDAY).get(CallJudge.TOUCHES)).isEqualTo(2L);
+    }
+
+    @Test
+    void readersAndWritersSeeThePreviousCountingUntilTheRecountCommits() throws Exception {
+        Instant nine = at(MONDAY, 9);
+        List<LoggedActivity> log = List.of(callTo("c1", "m1", "k1", nine), callTo("c2", "m1", "k1", nine.plusSeconds(1)),
+                callTo("c3", "m1", "k1", nine.plusSeconds(2)), callTo("c4", "m1", "k9", nine.plusSeconds(3)));
+        logUncounted(log);
+        store.recountAll(new CallJudge(false), 10);
+        Map<String, Long> before = Map.of(CallJudge.CALL_ATTEMPTS, 4L, CallJudge.TOUCHES, 4L,
+                CallJudge.FIRST_CONTACTS, 2L);
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(before);
+
+        // The recount collapses duplicates: c2 and c3 become DUPLICATE. Its judge stops at the second activity until
+        // released; at the end, before the commit, the new states and aggregates are written but not committed.
+        CountDownLatch judging = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger judged = new AtomicInteger();
+        CallJudge collapsing = new CallJudge(true);
+        ActivityJudge blocking = activity -> {
+            if (judged.incrementAndGet() == 2) {
+                judging.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return collapsing.judge(activity);
+        };
+        List<Object> atCommit = new ArrayList<>();
+        store.beforeRecountCommit(() -> {
+            atCommit.add(store.totals("m1", MONDAY, MONDAY));
+            atCommit.add(store.exclusionCounts("m1", MONDAY, MONDAY));
+            atCommit.add(store.activities(List.of("c2")).get("c2").state().exclusionReason());
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<RecountOutcome> recount = threads.submit(() -> store.recountAll(blocking, 1));
+            assertThat(judging.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(store.totals("m1", MONDAY, MONDAY)).as("totals while the recount judges").isEqualTo(before);
+            assertThat(store.exclusionCounts("m1", MONDAY, MONDAY)).isEmpty();
+            Future<?> write = threads.submit(() -> store.write(List.of(new CountedActivity(callTo("c5", "m1", "k5",
+                    nine), new CountingState(MONDAY, null, null, "c:k5", List.of(new Contribution("m1",
+                    CallJudge.CALL_ATTEMPTS, MONDAY, 1))))), 0));
+            assertThatThrownBy(() -> write.get(300, TimeUnit.MILLISECONDS)).as("a write waits for the recount")
+                    .isInstanceOf(TimeoutException.class);
+
+            release.countDown();
+            assertThat(recount.get(60, TimeUnit.SECONDS).changedStates()).as("all four now have a duplicate key")
+                    .isEqualTo(4);
+            write.get(60, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(atCommit).as("read just before the commit").containsExactly(before, Map.of(), null);
+        assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 5L,
+                CallJudge.TOUCHES, 2L, CallJudge.FIRST_CONTACTS, 2L));
+        assertThat(store.exclusionCounts("m1", MONDAY, MONDAY)).isEqualTo(Map.of("DUPLICATE", 2L));
+        AggregateAudit.assertConsistent(db);
+    }
+
+    @Test
+    void aFailedRecountLeavesThePreviousCountingAndNothingStaged() throws SQLException {
+        Instant nine = at(MONDAY, 9);
+        List<LoggedActivity> log = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            log.add(callTo("c" + i, "m" + i % 2, "k" + i % 3, nine.plusSeconds(i)));
+        }
+        logUncounted(log);
+        store.write(List.of(), 33);
+        store.recountAll(new CallJudge(true), 3);
+        Map<String, CountingState> before = states(log);
+        Map<String, Long> aggregates = AggregateAudit.stored(db);
+        IllegalStateException boom = new IllegalStateException("the rules failed");
+        CallJudge changed = new CallJudge(false, "k1");
+        ActivityJudge failing = activity -> {
+            if (activity.id().equals("c7")) {
+                throw boom;
+            }
+            return changed.judge(activity);
+        };
+
+        assertThatThrownBy(() -> store.recountAll(failing, 2)).isSameAs(boom);
+
+        assertThat(states(log)).isEqualTo(before);
+        assertThat(AggregateAudit.stored(db)).isEqualTo(aggregates);
+        assertThat(store.appliedSequence()).isEqualTo(33);
+        for (StagingTable table : BulkRecount.stagingTables()) {
+            assertThat(tableExists(table.name())).as(table.name()).isFalse();
+        }
+
+        // A step of the database that fails: a contact key longer than its column.
+        String tooLong = "k".repeat(1100);
+        StoreException failure = catchThrowableOfType(StoreException.class, () -> store.recountAll(activity ->
+                new CallJudge(true).judge(callTo(activity.id(), activity.actorId(), tooLong,
+                        activity.occurredAt())), 2));
+        assertThat(failure).hasMessageStartingWith("Failed recounting the activity log, while ")
+                .hasMessageContaining("the previous counting is unchanged").hasCauseInstanceOf(SQLException.class);
+        assertThat(failure.getMessage().toLowerCase()).contains("too long");
+        assertThat(states(log)).isEqualTo(before);
+        assertThat(AggregateAudit.stored(db)).isEqualTo(aggregates);
+
+        // On a single connection: a failed recount leaves no staging table behind, or the next ones could not
+        // create theirs.
+        JdbcPaceStore single = new JdbcPaceStore(newPool(1), dialect());
+        assertThatThrownBy(() -> single.recountAll(failing, 4)).isSameAs(boom);
+        single.recountAll(changed, 4);
+        single.recountAll(changed, 4);
+        assertThat(states(log)).isEqualTo(sorted(changed.expected(log)));
+        assertThat(store.appliedSequence()).isEqualTo(33);
+        AggregateAudit.assertConsistent(db);
+    }
+
+    @Test
+    void aRecountRepairsAggregatesAndStatesThatDriftedFromTheLog() throws SQLException {
+        Instant nine = at(MONDAY, 9);
+        List<LoggedActivity> log = List.of(callTo("c1", "m1", "k1", nine), callTo("c2", "m1", "k2", nine),
+                callTo("c3", "m2", "k1", nine.plusSeconds(5)));
+        logUncounted(log);
+        CallJudge judge = new CallJudge(true);
+        store.recountAll(judge, 2);
+        Map<String, Long> aggregates = AggregateAudit.stored(db);
+
+        execute("UPDATE pace_daily_aggregate SET metric_value = metric_value + 5 WHERE manager_id = 'm2'"
+                        + " AND metric = '" + CallJudge.CALL_ATTEMPTS + "'",
+                "INSERT INTO pace_daily_aggregate (manager_id, metric, local_day, metric_value)"
+                        + " VALUES ('m9', 'ghost', DATE '2026-03-02', 7)",
+                "UPDATE pace_activity SET contributions = 'damaged' WHERE id = 'c2'");
+
+        RecountOutcome outcome = store.recountAll(judge, 2);
+
+        assertThat(outcome).isEqualTo(new RecountOutcome(3, 3, 1, 2));
+        assertThat(AggregateAudit.stored(db)).isEqualTo(aggregates);
+        assertThat(states(log)).isEqualTo(sorted(judge.expected(log)));
+        AggregateAudit.assertConsistent(db);
+    }
+
+    /**
+     * Property: on random logs (ties in time, deletions, colleagues, several actors per contact), in small batches
+     * that make every staging table and the sums held in memory fill many times, a recount gives the states and
+     * aggregates of the plain definition, whatever the states before; a second one changes nothing.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3, 7, 11})
+    void randomLogsAreRecountedAsThePlainDefinitionSays(long seed) {
+        Random random = new Random(seed);
+        List<LoggedActivity> log = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            String id = Long.toString(random.nextInt(1 << 30), 36 - random.nextInt(2) * 20) + "-" + i;
+            LoggedActivity call = callTo(id, "m" + random.nextInt(6), "k" + random.nextInt(60),
+                    at(MONDAY.plusDays(random.nextInt(4)), 9).plusSeconds(60L * random.nextInt(20)));
+            log.add(random.nextInt(12) == 0 ? tombstoneOf(call) : call);
+        }
+        List<CountedActivity> stale = new ArrayList<>();
+        for (LoggedActivity activity : log) {
+            stale.add(new CountedActivity(activity, random.nextBoolean() || activity.deleted()
+                    ? CountingState.none(null)
+                    : new CountingState(MONDAY, null, null, "c:k1", List.of(new Contribution("m1",
+                    CallJudge.TOUCHES, MONDAY, 1)))));
+        }
+        store.write(stale, 0);
+
+        for (CallJudge judge : List.of(new CallJudge(true, "k3", "k4"), new CallJudge(false, "k5"))) {
+            int batchSize = 1 + random.nextInt(4);
+            RecountOutcome outcome = store.recountAll(judge, batchSize);
+
+            Map<String, CountingState> expected = judge.expected(log);
+            assertThat(states(log)).as("seed %d, batches of %d", seed, batchSize).isEqualTo(sorted(expected));
+            assertThat(AggregateAudit.stored(db)).isEqualTo(AggregateAudit.expected(expected.entrySet().stream()
+                    .map(e -> new CountedActivity(byId(log, e.getKey()), e.getValue())).toList()));
+            AggregateAudit.assertConsistent(db);
+            assertThat(outcome.activities()).isEqualTo(log.size());
+            assertThat(store.recountAll(judge, batchSize + 1)).isEqualTo(new RecountOutcome(log.size(),
+                    outcome.candidates(), 0, 0));
+        }
+    }
+
+    @Test
+    void aRecountNeedsAJudgeThatJudgesAndABatchOfOneAtLeast() {
+        logUncounted(List.of(callTo("c1", "m1", "k1", at(MONDAY, 9))));
+
+        assertThatThrownBy(() -> store.recountAll(new CallJudge(true), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchSize must be at least 1, was 0");
+        assertThatThrownBy(() -> store.recountAll(null, 10)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> store.recountAll(activity -> null, 10)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("The judge gave no judgement of activity c1");
+        assertThat(store.activities(List.of("c1")).get("c1").state()).isEqualTo(CountingState.none(null));
+    }
+
     // ---------------------------------------------------------------- atomicity, cursor, arguments
 
     @Test
@@ -885,6 +1177,45 @@ abstract class PaceStoreContract extends StoreContractBase {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A connected call at {@code at} to {@code contact}, which is no colleague. */
+    private static LoggedActivity callTo(String id, String actor, String contact, Instant at) {
+        return new LoggedActivity(id, 1, false, at, actor, "CALL", "PHONE", "OUTBOUND", "CONNECTED", 60L,
+                List.of(new LoggedCounterpart(contact, null, null, null, false)), null, null, null, null, false);
+    }
+
+    private static LoggedActivity tombstoneOf(LoggedActivity a) {
+        return new LoggedActivity(a.id(), a.sequence() + 1, true, a.occurredAt(), a.actorId(), a.kind(), a.channel(),
+                a.direction(), a.outcome(), a.durationSeconds(), a.counterparts(), null, null, null, null, false);
+    }
+
+    private static LoggedActivity byId(List<LoggedActivity> log, String id) {
+        return log.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Logs the activities with no counting state, as if the store had never counted them. */
+    private void logUncounted(List<LoggedActivity> log) {
+        store.write(log.stream().map(a -> new CountedActivity(a, CountingState.none(null))).toList(), 0);
+    }
+
+    /** The stored states of the activities, by id. */
+    private Map<String, CountingState> states(List<LoggedActivity> log) {
+        Map<String, CountingState> states = new java.util.TreeMap<>();
+        store.activities(log.stream().map(LoggedActivity::id).toList()).forEach((id, a) -> states.put(id, a.state()));
+        return states;
+    }
+
+    /** The states with their contributions in the order the store hands them back. */
+    private static Map<String, CountingState> sorted(Map<String, CountingState> states) {
+        Map<String, CountingState> sorted = new java.util.TreeMap<>();
+        states.forEach((id, s) -> {
+            List<Contribution> contributions = new ArrayList<>(s.contributions());
+            contributions.sort(CONTRIBUTION_ORDER);
+            sorted.put(id, new CountingState(s.localDay(), s.exclusionReason(), s.duplicateKey(), s.contactKey(),
+                    contributions));
+        });
+        return sorted;
+    }
 
     /** A touch candidate in duplicate group {@code duplicateKey} and contact group {@code contactKey}. */
     private static CountedActivity member(String id, long sequence, String duplicateKey, String contactKey) {

@@ -1,9 +1,12 @@
 package org.pacekpi.store.jdbc.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The store contract on PostgreSQL, in a schema of this class's own that every test starts empty (see {@link PostgresSchema}). */
 class PostgresPaceStoreTest extends PaceStoreContract {
@@ -18,6 +21,18 @@ class PostgresPaceStoreTest extends PaceStoreContract {
     @AfterAll
     static void dropSchema() throws SQLException {
         SCHEMA.drop();
+    }
+
+    /**
+     * Ids in a locale collation, as a database created with one would give them: "_", "a", "B" in ICU's English order
+     * against "B", "_", "a" in Java's. The recount's elections must still follow Java's.
+     */
+    @Test
+    void aRecountBreaksTiesInJavasOrderWhateverTheCollationOfTheIds() throws SQLException {
+        assertThat(store.activityCount()).isZero(); // migrates the schema
+        execute("ALTER TABLE pace_activity ALTER COLUMN id TYPE VARCHAR(255) COLLATE \"en-US-x-icu\"");
+
+        assertRecountBreaksTiesByIdInJavasOrder();
     }
 
     @Override

@@ -63,10 +63,15 @@ abstract class StoreContractBase {
 
     /** Another pool on the same database, as a second Pace instance would have. */
     protected HikariDataSource newPool() {
+        return newPool(6);
+    }
+
+    /** Another pool on the same database, of at most {@code size} connections. */
+    protected HikariDataSource newPool(int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user());
-        config.setMaximumPoolSize(6);
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(config);
         pools.add(pool);

@@ -21,10 +21,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pacekpi.api.store.ActivityJudge;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.PaceStore;
+import org.pacekpi.api.store.RecountOutcome;
 import org.pacekpi.store.jdbc.internal.JdbcPaceStore;
 import org.pacekpi.store.jdbc.internal.SqlDialect;
 import org.slf4j.Logger;
@@ -183,6 +185,11 @@ public final class PaceStoreComponent implements PaceStore {
     @Override
     public void resetCounting() {
         store.resetCounting();
+    }
+
+    @Override
+    public RecountOutcome recountAll(ActivityJudge judge, int batchSize) {
+        return store.recountAll(judge, batchSize);
     }
 
     @Override
