@@ -16,7 +16,7 @@ import java.util.List;
 record RecountedAggregate(String name, String keyColumns, List<String> keys, String rows) {
 
     /** The daily aggregates: the sums per manager, metric and day. */
-    static final RecountedAggregate DAILY = new RecountedAggregate("pace_daily_aggregate",
+    static final RecountedAggregate DAILY = new RecountedAggregate(AggregateTable.DAILY.table(),
             "manager_id VARCHAR(255) NOT NULL, metric VARCHAR(64) NOT NULL, local_day DATE NOT NULL",
             List.of("manager_id", "metric", "local_day"),
             "SELECT manager_id, metric, local_day, SUM(metric_value) AS metric_value FROM " + BulkRecount.SUMS
@@ -26,12 +26,12 @@ record RecountedAggregate(String name, String keyColumns, List<String> keys, Str
      * The monthly aggregates (V4): the sums per manager, metric and local month, the month's first day computed as in
      * the V4 migration and {@link SqlDialect#insertMonthlyAggregatesFromDaily}.
      */
-    static final RecountedAggregate MONTHLY = new RecountedAggregate("pace_monthly_aggregate",
+    static final RecountedAggregate MONTHLY = new RecountedAggregate(AggregateTable.MONTHLY.table(),
             "manager_id VARCHAR(255) NOT NULL, metric VARCHAR(64) NOT NULL, local_month DATE NOT NULL",
             List.of("manager_id", "metric", "local_month"),
-            "SELECT manager_id, metric, local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1 AS local_month,"
-                    + " SUM(metric_value) AS metric_value FROM " + BulkRecount.SUMS + " GROUP BY manager_id, metric,"
-                    + " local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1 HAVING SUM(metric_value) <> 0");
+            "SELECT manager_id, metric, " + SqlDialect.MONTH_OF_LOCAL_DAY + " AS local_month,"
+                    + " SUM(metric_value) AS metric_value FROM " + BulkRecount.SUMS + " GROUP BY manager_id, metric, "
+                    + SqlDialect.MONTH_OF_LOCAL_DAY + " HAVING SUM(metric_value) <> 0");
 
     /**
      * Every aggregate table a recount replaces, in this order. A rollup kept beside the daily aggregates belongs here,

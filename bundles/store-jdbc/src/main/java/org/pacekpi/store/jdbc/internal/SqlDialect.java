@@ -574,9 +574,10 @@ public enum SqlDialect {
 
     /**
      * The first day of the month of {@code local_day}, in SQL both databases accept (a date minus and plus a number of
-     * days; their functions for it differ). Keep in step with the V4 migration's backfill.
+     * days; their functions for it differ). Keep in step with the V4 migration's backfill; a recount groups its monthly
+     * sums by it too ({@link RecountedAggregate#MONTHLY}).
      */
-    private static final String MONTH_OF_LOCAL_DAY = "local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1";
+    static final String MONTH_OF_LOCAL_DAY = "local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1";
 
     /**
      * The monthly rows as sums of the daily rows (see {@link #insertMonthlyAggregatesFromDaily}), written in key order:
