@@ -117,7 +117,7 @@ final class BulkRecount {
                 new StagingTable(REVISITS, REVISIT_TABLE, null),
                 new StagingTable(STATES, STATE_TABLE, null),
                 new StagingTable(SUMS, SUM_TABLE, null)));
-        for (RecountedAggregate table : RecountedAggregate.ALL) {
+        for (AggregateTable table : AggregateTable.values()) {
             tables.add(table.changes());
             tables.add(table.fresh());
         }
@@ -322,15 +322,11 @@ final class BulkRecount {
         try (ReadAhead<JdbcPaceStore.Row> rows = new ReadAhead<>(
                 reader -> dialect.streamLog(connection, log, batchSize, reader), batchSize,
                 row -> JdbcPaceStore.readActivityColumns(row, false), "pace-recount-log-reader")) {
-            long wait = 0, work = 0, t = System.nanoTime();
             for (List<JdbcPaceStore.Row> batch = rows.next(); batch != null; batch = rows.next()) {
-                long t1 = System.nanoTime(); wait += t1 - t;
                 for (JdbcPaceStore.Row row : batch) {
                     judged(row, step, candidateRows, stateRows, sums);
                 }
-                t = System.nanoTime(); work += t - t1;
             }
-            System.out.println("main waited " + wait / 1000000 + " ms, worked " + work / 1000000 + " ms");
         }
     }
 

@@ -243,20 +243,20 @@ public enum SqlDialect {
         }
 
         @Override
-        long stageChanges(Statement statement, RecountedAggregate table) throws SQLException {
+        long stageChanges(Statement statement, AggregateTable table) throws SQLException {
             // No FULL JOIN in H2: the new rows into a table keyed like the target, then a left join each way, each
             // row found by a primary key lookup.
             String fresh = table.fresh().name();
             String changes = table.changes().name();
             List<String> keys = table.keys();
             String keyList = String.join(", ", keys);
-            statement.executeUpdate("INSERT INTO " + fresh + " (" + keyList + ", metric_value) " + table.rows());
+            statement.executeUpdate("INSERT INTO " + fresh + " (" + keyList + ", metric_value) " + table.recountedRows());
             long changed = statement.executeUpdate("INSERT INTO " + changes + " (" + keyList + ", metric_value)"
                     + " SELECT " + columns(keys, "n") + ", n.metric_value FROM " + fresh + " n LEFT JOIN "
-                    + table.name() + " a ON " + joinOn(keys, "a", "n") + " WHERE a.metric_value IS NULL"
+                    + table.table() + " a ON " + joinOn(keys, "a", "n") + " WHERE a.metric_value IS NULL"
                     + " OR a.metric_value <> n.metric_value");
             return changed + statement.executeUpdate("INSERT INTO " + changes + " (" + keyList + ", metric_value)"
-                    + " SELECT " + columns(keys, "a") + ", NULL FROM " + table.name() + " a LEFT JOIN " + fresh
+                    + " SELECT " + columns(keys, "a") + ", NULL FROM " + table.table() + " a LEFT JOIN " + fresh
                     + " n ON " + joinOn(keys, "a", "n") + " WHERE n.metric_value IS NULL");
         }
 
@@ -513,13 +513,13 @@ public enum SqlDialect {
         }
 
         @Override
-        long stageChanges(Statement statement, RecountedAggregate table) throws SQLException {
+        long stageChanges(Statement statement, AggregateTable table) throws SQLException {
             // One pass: the new rows, grouped as they come, hash-joined with the table both ways.
             List<String> keys = table.keys();
             return statement.executeUpdate("INSERT INTO " + table.changes().name() + " (" + String.join(", ", keys)
                     + ", metric_value) SELECT " + keys.stream().map(k -> "COALESCE(n." + k + ", a." + k + ")")
-                    .collect(Collectors.joining(", ")) + ", n.metric_value FROM (" + table.rows() + ") n FULL JOIN "
-                    + table.name() + " a ON " + joinOn(keys, "a", "n")
+                    .collect(Collectors.joining(", ")) + ", n.metric_value FROM (" + table.recountedRows() + ") n FULL JOIN "
+                    + table.table() + " a ON " + joinOn(keys, "a", "n")
                     + " WHERE n.metric_value IS DISTINCT FROM a.metric_value");
         }
 
@@ -575,7 +575,7 @@ public enum SqlDialect {
     /**
      * The first day of the month of {@code local_day}, in SQL both databases accept (a date minus and plus a number of
      * days; their functions for it differ). Keep in step with the V4 migration's backfill; a recount groups its monthly
-     * sums by it too ({@link RecountedAggregate#MONTHLY}).
+     * sums by it too ({@link AggregateTable#MONTHLY}).
      */
     static final String MONTH_OF_LOCAL_DAY = "local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1";
 
@@ -819,16 +819,16 @@ public enum SqlDialect {
     /**
      * Makes the aggregates the sums of a recount's contributions ({@link BulkRecount#SUMS}), in the recount's
      * transaction: readers keep seeing the previous aggregates, complete, until it commits. Every table of
-     * {@link RecountedAggregate#ALL} (the daily aggregates, and any rollup kept beside them) is replaced the same way
+     * {@link AggregateTable} (the daily aggregates and their monthly sums) is replaced the same way
      * ({@link #replaceRows}); only the rows that differ are written, usually none.
      *
      * @return daily aggregate rows added, changed or removed (a rollup's rows change with them)
      */
     long replaceAggregates(Connection connection) throws SQLException {
         long changed = 0;
-        for (RecountedAggregate table : RecountedAggregate.ALL) {
+        for (AggregateTable table : AggregateTable.values()) {
             long rows = replaceRows(connection, table);
-            if (table == RecountedAggregate.DAILY) {
+            if (table == AggregateTable.DAILY) {
                 changed = rows;
             }
         }
@@ -836,28 +836,28 @@ public enum SqlDialect {
     }
 
     /**
-     * Makes an aggregate table hold exactly its new rows ({@link RecountedAggregate#rows()}), writing only the rows that
+     * Makes an aggregate table hold exactly its new rows ({@link AggregateTable#recountedRows()}), writing only the rows that
      * differ: their differences go to its staging table ({@link #stageChanges}), which is then applied
      * ({@link #applyChanges}).
      *
      * @return rows added, changed or removed
      */
-    long replaceRows(Connection connection, RecountedAggregate table) throws SQLException {
+    long replaceRows(Connection connection, AggregateTable table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             long changed = stageChanges(statement, table);
             if (changed > 0) {
-                applyChanges(statement, table.name(), table.keys(), table.changes().name());
+                applyChanges(statement, table.table(), table.keys(), table.changes().name());
             }
             return changed;
         }
     }
 
     /**
-     * Fills the table's {@link RecountedAggregate#changes()} with the differences between the table and its new rows.
+     * Fills the table's {@link AggregateTable#changes()} with the differences between the table and its new rows.
      *
      * @return the rows staged
      */
-    abstract long stageChanges(Statement statement, RecountedAggregate table) throws SQLException;
+    abstract long stageChanges(Statement statement, AggregateTable table) throws SQLException;
 
     private static String columns(List<String> keys, String alias) {
         return keys.stream().map(k -> alias + "." + k).collect(Collectors.joining(", "));
