@@ -79,8 +79,13 @@ public final class DemoSupport {
 
     /** Logs a connected two-minute call with a contact as the user; returns the stored activity. */
     public JsonNode logCall(String login, String contactId) {
-        Http.Response r = as(login).post("/crm/api/activities",
-                Map.of("type", "call", "contactId", contactId, "outcome", "connected", "durationSeconds", 120));
+        return logCall(login, contactId, 120);
+    }
+
+    /** A connected call of this length, logged by a manager through the sandbox's REST API. */
+    public JsonNode logCall(String login, String contactId, long durationSeconds) {
+        Http.Response r = as(login).post("/crm/api/activities", Map.of("type", "call", "contactId", contactId,
+                "outcome", "connected", "durationSeconds", durationSeconds));
         assertEquals(r.body(), 201, r.status());
         return r.json();
     }

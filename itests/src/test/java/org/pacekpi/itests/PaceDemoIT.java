@@ -25,6 +25,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.pacekpi.api.IngestMonitor;
 import org.pacekpi.api.KpiService;
 
@@ -55,6 +56,9 @@ public class PaceDemoIT {
     @Inject
     @Filter(timeout = 120_000)
     private SessionFactory sessionFactory;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
 
     private DemoSupport demo;
 
@@ -215,6 +219,63 @@ public class PaceDemoIT {
         long excluded = demo.as("anna").get("/pace/api/v1/managers/" + anna + "/exclusions?period=month")
                 .json().path("total").asLong();
         assertTrue(why, why.contains(Long.toString(excluded)));
+    }
+
+    @Test
+    public void changedCountingRulesApplyToTheStoredHistoryAfterARebuild() throws Exception {
+        String anna = demo.userId("anna");
+        long before = demo.touches("anna", anna, "week");
+        JsonNode shortCall = demo.logCall("anna", demo.newClient("anna"), 10);
+        String callId = shortCall.path("id").asText();
+        demo.awaitApplied(shortCall.path("sequence").asLong(), APPLIED);
+        assertEquals("a 10 s call is an attempt under the shipped rules (30 s)", before,
+                demo.touches("anna", anna, "week"));
+        assertTrue("the 10 s call is listed as a short call", excludedAs(anna, callId, "SHORT_CALL"));
+        try {
+            // As an admin would: change etc/org.pacekpi.counting.cfg (here through Configuration Admin, which Karaf
+            // writes back to the file), then rebuild. Every stored call of 5 to 29 s now counts, the new one among them.
+            setMinCallSeconds(5);
+            awaitAfterRebuild("the 10 s call counts", () -> !excludedAs(anna, callId, "SHORT_CALL")
+                    && demo.touches("anna", anna, "week") > before);
+        } finally {
+            setMinCallSeconds(30);
+            awaitAfterRebuild("the shipped rules are back", () -> excludedAs(anna, callId, "SHORT_CALL")
+                    && demo.touches("anna", anna, "week") == before);
+        }
+    }
+
+    /** Changes one counting rule, keeping the others (the company's domains the feature ships, say). */
+    private void setMinCallSeconds(int seconds) throws java.io.IOException {
+        org.osgi.service.cm.Configuration counting = configurationAdmin.getConfiguration("org.pacekpi.counting", null);
+        java.util.Dictionary<String, Object> properties = counting.getProperties();
+        assertNotNull("the pace feature ships etc/org.pacekpi.counting.cfg", properties);
+        properties.put("minCallSeconds", seconds);
+        counting.update(properties);
+    }
+
+    /** True if the manager's excluded activities of this week list the activity with this reason. */
+    private boolean excludedAs(String managerId, String activityId, String reason) {
+        Http.Response r = demo.as("admin").get("/pace/api/v1/managers/" + managerId + "/exclusions?period=week");
+        assertEquals(r.body(), 200, r.status());
+        for (JsonNode activity : r.json().path("activities")) {
+            if (activity.path("activityId").asText().equals(activityId)) {
+                return activity.path("reason").asText().equals(reason);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rebuilds as the admin until the condition holds: the engine restarts with changed rules a moment after the
+     * configuration changes, and a rebuild asked for before that recounts with the old ones.
+     */
+    private void awaitAfterRebuild(String what, java.util.concurrent.Callable<Boolean> condition) {
+        Http admin = demo.as("admin");
+        org.awaitility.Awaitility.await(what + " after a rebuild").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    Http.Response rebuilt = admin.post("/pace/api/v1/admin/rebuild", java.util.Map.of());
+                    return rebuilt.status() == 200 && condition.call();
+                });
     }
 
     private String shell(String command) throws Exception {
