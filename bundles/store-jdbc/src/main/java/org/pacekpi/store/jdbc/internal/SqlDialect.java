@@ -579,17 +579,6 @@ public enum SqlDialect {
      */
     static final String MONTH_OF_LOCAL_DAY = "local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1";
 
-    /**
-     * The monthly rows as sums of the daily rows (see {@link #insertMonthlyAggregatesFromDaily}), written in key order:
-     * on PostgreSQL the table's pages then hold each manager's months together, so a team's month reads a page or
-     * two per manager instead of one per row.
-     */
-    private static final String INSERT_MONTHLY_FROM_DAILY = "INSERT INTO pace_monthly_aggregate"
-            + " (manager_id, metric, local_month, metric_value)"
-            + " SELECT manager_id, metric, " + MONTH_OF_LOCAL_DAY + ", SUM(metric_value) FROM pace_daily_aggregate"
-            + " GROUP BY manager_id, metric, " + MONTH_OF_LOCAL_DAY + " HAVING SUM(metric_value) <> 0"
-            + " ORDER BY manager_id, " + MONTH_OF_LOCAL_DAY + ", metric";
-
     /** A contact's touch candidates counted in a generation; parameters: contact key, generation. */
     private static final String EARLIEST_OF_CONTACT = " FROM pace_activity a WHERE a.contact_key = ?"
             + " AND a.deleted = FALSE AND a.counted_generation = ?";
@@ -649,18 +638,6 @@ public enum SqlDialect {
      */
     abstract void addToAggregates(Connection connection, AggregateTable table, SortedMap<AggregateKey, Long> deltas)
             throws SQLException;
-
-    /**
-     * Fills {@code pace_monthly_aggregate} with the sums of {@code pace_daily_aggregate} per manager, metric and month
-     * (months whose sum is zero left out), in one INSERT ... SELECT ... GROUP BY: for a bulk recount that recomputes
-     * the daily rows and then needs the monthly ones. The monthly table must be empty ({@link #clearCounting} empties
-     * both); the V4 migration's backfill is the same statement.
-     *
-     * @return the monthly rows inserted
-     */
-    int insertMonthlyAggregatesFromDaily(Statement statement) throws SQLException {
-        return statement.executeUpdate(INSERT_MONTHLY_FROM_DAILY);
-    }
 
     /** Inserts or replaces the rows of the activities, counted in {@code generation}, in the write transaction. */
     abstract void upsertActivities(Connection connection, Collection<CountedActivity> activities, long generation)

@@ -480,28 +480,6 @@ abstract class PaceStoreContract extends StoreContractBase {
     }
 
     @Test
-    void theMonthlySumsCanBeRecomputedFromTheDays() throws SQLException {
-        Random random = new Random(9);
-        List<CountedActivity> activities = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            activities.add(randomActivity(random, "a" + i, i + 1, day("2025-10-01").plusDays(random.nextInt(120))));
-        }
-        store.write(activities, 0);
-        Map<String, Long> months = AggregateAudit.storedMonths(db);
-        assertThat(months).isNotEmpty();
-        execute("DELETE FROM pace_monthly_aggregate");
-
-        int inserted;
-        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
-            inserted = dialect().insertMonthlyAggregatesFromDaily(statement);
-        }
-
-        assertThat(inserted).isEqualTo(months.size());
-        assertThat(AggregateAudit.storedMonths(db)).isEqualTo(months);
-        AggregateAudit.assertConsistent(db);
-    }
-
-    @Test
     void exclusionsAreCountedByReasonAndListedNewestFirst() {
         LocalDate tuesday = MONDAY.plusDays(1);
         LocalDate wednesday = MONDAY.plusDays(2);

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS pace_monthly_aggregate (
     CONSTRAINT pace_monthly_aggregate_pk PRIMARY KEY (manager_id, local_month, metric)
 );
 
--- The months of the aggregates counted so far; the same statement as SqlDialect.insertMonthlyAggregatesFromDaily.
+-- The months of the aggregates counted so far (a recount groups them the same way: AggregateTable.MONTHLY).
 -- Only into an empty table: once it has rows every write keeps it up to date, and running this again must not add
 -- them twice.
 INSERT INTO pace_monthly_aggregate (manager_id, metric, local_month, metric_value)
