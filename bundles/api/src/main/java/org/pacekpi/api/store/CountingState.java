@@ -2,6 +2,7 @@ package org.pacekpi.api.store;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the counting rules decided about one activity, as the store keeps it next to the activity.
@@ -21,6 +22,35 @@ public record CountingState(LocalDate localDay, String exclusionReason, String d
     /** Copies the list. */
     public CountingState {
         contributions = contributions == null ? List.of() : List.copyOf(contributions);
+    }
+
+    /**
+     * True if the other state says the same: equal but for the order of the contributions, which a store need not
+     * keep (each contribution as many times in both).
+     */
+    public boolean sameAs(CountingState other) {
+        return Objects.equals(localDay, other.localDay) && Objects.equals(exclusionReason, other.exclusionReason)
+                && Objects.equals(duplicateKey, other.duplicateKey) && Objects.equals(contactKey, other.contactKey)
+                && sameContributions(contributions, other.contributions);
+    }
+
+    /** The same contributions, each as many times, in any order. */
+    public static boolean sameContributions(List<Contribution> a, List<Contribution> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        boolean[] matched = new boolean[b.size()];
+        outer:
+        for (Contribution c : a) {
+            for (int i = 0; i < matched.length; i++) {
+                if (!matched[i] && c.equals(b.get(i))) {
+                    matched[i] = true;
+                    continue outer;
+                }
+            }
+            return false;
+        }
+        return true;
     }
 
     /** The state of an activity that counts for nothing and belongs to no group. */

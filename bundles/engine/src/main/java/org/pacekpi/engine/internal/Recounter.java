@@ -3,7 +3,6 @@ package org.pacekpi.engine.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
 import org.pacekpi.api.store.DuplicateGroup;
@@ -54,10 +52,6 @@ public final class Recounter {
      */
     public record Result(int applied, int skipped, int written) {
     }
-
-    private static final Comparator<Contribution> CONTRIBUTION_ORDER = Comparator.comparing(Contribution::managerId)
-            .thenComparing(Contribution::metric).thenComparing(Contribution::day)
-            .thenComparingLong(Contribution::value);
 
     private final PaceStore store;
     private final CountingRules rules;
@@ -153,7 +147,7 @@ public final class Recounter {
             String id = member.activity().id();
             CountingState state = rules.regroup(member, outcome.countedTouches().contains(id),
                     outcome.firstContacts().contains(id));
-            if (!equivalent(state, member.state())) {
+            if (!state.sameAs(member.state())) {
                 writes.add(new CountedActivity(member.activity(), state));
             }
         }
@@ -202,16 +196,5 @@ public final class Recounter {
             duplicateGroups.computeIfAbsent(duplicateKey,
                     key -> rules.duplicateGroup(key, contactKey, localDay));
         }
-    }
-
-    /** Equal but for the order of the contributions, which a store need not keep. */
-    static boolean equivalent(CountingState a, CountingState b) {
-        return Objects.equals(a.localDay(), b.localDay()) && Objects.equals(a.exclusionReason(), b.exclusionReason())
-                && Objects.equals(a.duplicateKey(), b.duplicateKey()) && Objects.equals(a.contactKey(), b.contactKey())
-                && sorted(a.contributions()).equals(sorted(b.contributions()));
-    }
-
-    private static List<Contribution> sorted(List<Contribution> contributions) {
-        return contributions.size() < 2 ? contributions : contributions.stream().sorted(CONTRIBUTION_ORDER).toList();
     }
 }

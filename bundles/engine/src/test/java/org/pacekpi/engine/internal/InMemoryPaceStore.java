@@ -271,7 +271,7 @@ public final class InMemoryPaceStore implements PaceStore {
             for (LoggedActivity activity : log) {
                 String id = activity.id();
                 CountingState state = judgements.get(id).state(counted.contains(id), first.contains(id));
-                if (!Recounter.equivalent(state, rows.get(id).state())) {
+                if (!state.sameAs(rows.get(id).state())) {
                     changed++;
                 }
                 rows.put(id, new CountedActivity(activity, state));

@@ -344,7 +344,7 @@ final class BulkRecount {
                     own.contactKey(), own.duplicateKey(), (short) storedOutcomes, (short) assumed,
                     judgement.hashCode());
             sums.add(groupContributions(judgement, assumed), false);
-        } else if (stored == null || !equivalent(stored, own)) {
+        } else if (stored == null || !stored.sameAs(own)) {
             stage(stateRows, activity.id(), own);
         }
         sums.add(own.contributions(), false);
@@ -381,7 +381,7 @@ final class BulkRecount {
                     + (firstContact ? judgement.firstContactContributions().size() : 0);
             if (size == stored.contributions().size()
                     && Objects.equals(stored.exclusionReason(), touchCounts ? null : judgement.notCountedReason())
-                    && sameContributions(stored.contributions(),
+                    && CountingState.sameContributions(stored.contributions(),
                     judgement.state(touchCounts, firstContact).contributions())) {
                 outcomes |= 1 << outcome;
             }
@@ -415,32 +415,6 @@ final class BulkRecount {
         List<Contribution> both = new ArrayList<>(touch);
         both.addAll(first);
         return both;
-    }
-
-    /** Equal but for the order of the contributions, which the store does not keep. */
-    static boolean equivalent(CountingState a, CountingState b) {
-        return Objects.equals(a.localDay(), b.localDay()) && Objects.equals(a.exclusionReason(), b.exclusionReason())
-                && Objects.equals(a.duplicateKey(), b.duplicateKey()) && Objects.equals(a.contactKey(), b.contactKey())
-                && sameContributions(a.contributions(), b.contributions());
-    }
-
-    /** The same contributions, each as many times, in any order. */
-    static boolean sameContributions(List<Contribution> a, List<Contribution> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        boolean[] matched = new boolean[b.size()];
-        outer:
-        for (Contribution c : a) {
-            for (int i = 0; i < matched.length; i++) {
-                if (!matched[i] && c.equals(b.get(i))) {
-                    matched[i] = true;
-                    continue outer;
-                }
-            }
-            return false;
-        }
-        return true;
     }
 
     private static void stage(StagingRows stateRows, String id, CountingState state) throws SQLException {
