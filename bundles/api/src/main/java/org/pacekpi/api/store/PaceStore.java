@@ -97,6 +97,14 @@ public interface PaceStore {
      */
     RecountOutcome recountAll(ActivityJudge judge, int batchSize);
 
+    /**
+     * The deal events the funnel measures: the complete histories (every not deleted deal event of any manager, at any
+     * time) of the deals that have at least one not deleted deal event by one of {@code managerIds} with
+     * {@code occurredAt} in [{@code from}, {@code to}). Ordered by deal id, then occurredAt, then activity id. The
+     * store keeps these apart from the rest of the log, so this does not read the whole log.
+     */
+    List<DealEvent> dealHistories(Collection<String> managerIds, java.time.Instant from, java.time.Instant to);
+
     /** The stored state of an activity, including a tombstone for a deleted one. */
     Optional<LoggedActivity> activity(String activityId);
 

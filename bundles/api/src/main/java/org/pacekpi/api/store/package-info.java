@@ -3,5 +3,5 @@
  * store bundle (store-jdbc) implements it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package org.pacekpi.api.store;
