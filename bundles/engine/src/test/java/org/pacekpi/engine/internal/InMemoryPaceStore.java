@@ -1,5 +1,6 @@
 package org.pacekpi.engine.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import org.pacekpi.api.store.ActivityJudge;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.DealEvent;
 import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.Judgement;
 import org.pacekpi.api.store.LoggedActivity;
@@ -286,6 +288,33 @@ public final class InMemoryPaceStore implements PaceStore {
             return new RecountOutcome(log.size(), candidates.size(), changed, changedAggregates);
         }
     }
+
+    @Override
+    public synchronized List<DealEvent> dealHistories(Collection<String> managerIds, Instant from, Instant to) {
+        // The contract's definition, literally: deals with an event by one of the managers in [from, to), then
+        // every not deleted deal event of those deals.
+        Set<String> deals = new HashSet<>();
+        for (CountedActivity row : rows.values()) {
+            LoggedActivity a = row.activity();
+            if (isDealEvent(a) && managerIds.contains(a.actorId()) && !a.occurredAt().isBefore(from)
+                    && a.occurredAt().isBefore(to)) {
+                deals.add(a.dealId());
+            }
+        }
+        return rows.values().stream().map(CountedActivity::activity)
+                .filter(a -> isDealEvent(a) && deals.contains(a.dealId()))
+                .sorted(Comparator.comparing(LoggedActivity::dealId).thenComparing(LoggedActivity::occurredAt)
+                        .thenComparing(LoggedActivity::id))
+                .map(a -> new DealEvent(a.id(), a.dealId(), a.actorId(), a.kind(), a.stage(), a.occurredAt(),
+                        a.amount(), a.currency()))
+                .toList();
+    }
+
+    private static boolean isDealEvent(LoggedActivity activity) {
+        return !activity.deleted() && activity.dealId() != null && DEAL_KINDS.contains(activity.kind());
+    }
+
+    private static final Set<String> DEAL_KINDS = Set.of("DEAL_STAGE_CHANGED", "DEAL_WON", "DEAL_LOST");
 
     @Override
     public synchronized Optional<LoggedActivity> activity(String activityId) {
