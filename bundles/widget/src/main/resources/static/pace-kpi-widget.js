@@ -4,7 +4,9 @@
  * A manager sees their own numbers this week and this month: client touches (big), then a table of every other KPI
  * in groups: first and new contacts; client touches by channel; meetings held and call attempts; the deals that
  * reached each stage of the funnel, in funnel order; deals won, deals lost and revenue in its currency. Below it the
- * working days left this month, and a "why didn't some activities count?" disclosure that loads the week's excluded
+ * working days left this month, the targets whose period contains today with how the manager is pacing against each
+ * (done, expected by now, target, status, needed per remaining working day, and the sentence that explains it), and
+ * a "why didn't some activities count?" disclosure that loads the week's excluded
  * activities with the reasons in words. A head of sales or an admin sees a table of the managers they may see, by
  * team: touches, first contacts, new contacts, meetings held, deals won, deals lost and revenue, this week and this
  * month (someone with both kinds of role sees both). The data comes from Pace's REST API on the same origin, with
@@ -24,7 +26,11 @@
  *   currency (data-value the plain amount), or the text "None";
  * - the disclosure is details[data-exclusions]; its body has data-state "loading", "ready" or "error" and one
  *   [data-metric=excluded][data-reason=<REASON>] count per reason.
- * The module also exports the pure functions that name and order the KPIs and format money, for tests.
+ * - the targets table is table[data-targets] (the manager's own) or table[data-team-targets=<team id>]; each row is
+ *   tr[data-target-id][data-metric] with cells [data-field=actual|expectedToDate|target|neededPerWorkingDay] holding
+ *   plain numbers and a [data-status=ahead|on_track|behind|at_risk] cell holding the status in words.
+ * The module also exports the pure functions that name and order the KPIs, targets and statuses and format money,
+ * for tests.
  * It refreshes every 60 s and whenever the window receives a "crm:activity-logged" event.
  */
 
@@ -163,6 +169,56 @@ export function formatMoney(amount, currency, locale) {
   }
 }
 
+/** Pace statuses in words, from the best to the worst; the order ranks a team's worst. */
+const STATUSES = {
+  ahead: { label: 'Ahead', symbol: '▲' },
+  on_track: { label: 'On track', symbol: '●' },
+  behind: { label: 'Behind', symbol: '▼' },
+  at_risk: { label: 'At risk', symbol: '■' },
+};
+
+/** A pace status in words; one this version does not know keeps its id. */
+export function statusLabel(status) {
+  return STATUSES[status] ? STATUSES[status].label : String(status);
+}
+
+/**
+ * The position of a metric in the funnel's order (activities first, then the stages, then deal results), for
+ * ordering targets the way the funnel reads; unknown metrics after, by id.
+ */
+function funnelRank(metric) {
+  const order = ['touches', 'firstContacts', 'meetingsHeld', ...FUNNEL.map((s) => STAGE + s.id), 'dealsWon',
+    'dealsLost', 'newContacts', 'callAttempts'];
+  const i = order.indexOf(metric);
+  return i >= 0 ? i : order.length;
+}
+
+/**
+ * The rows of a targets table from the API's pacing list: in funnel order (then by metric id and period start),
+ * each with its label and status in words; a malformed entry (no metric or no numbers) is left out.
+ */
+export function targetRows(pacing) {
+  return (pacing || [])
+    .filter((p) => p && typeof p.metric === 'string' && Number.isInteger(p.target) && Number.isInteger(p.actual))
+    .slice()
+    .sort((a, b) => funnelRank(a.metric) - funnelRank(b.metric) || a.metric.localeCompare(b.metric)
+      || String(a.from).localeCompare(String(b.from)))
+    .map((p) => ({
+      id: p.targetId,
+      metric: p.metric,
+      label: p.metric === 'dealsWon' ? 'Paid deals' : metricLabel(p.metric),
+      period: p.period,
+      actual: p.actual,
+      expectedToDate: p.expectedToDate,
+      target: p.target,
+      status: p.status,
+      statusLabel: statusLabel(p.status),
+      neededPerWorkingDay: p.neededPerWorkingDay && p.neededPerWorkingDay.decimal !== undefined
+        ? Number(p.neededPerWorkingDay.decimal) : null,
+      explanation: p.explanation || '',
+    }));
+}
+
 const STYLE = `
   :host {
     display: block;
@@ -206,6 +262,11 @@ const STYLE = `
   .why-body p { margin: 0 0 0.25rem; }
   .why-body ul, .why-body ol { margin: 0.25rem 0 0.5rem; padding-left: 1.25rem; }
   .why-body li { margin: 0.125rem 0; }
+  .status { white-space: nowrap; font-weight: 600; }
+  .status[data-status="ahead"] { color: #1a7f37; }
+  .status[data-status="on_track"] { color: var(--pace-accent); }
+  .status[data-status="behind"] { color: #9a6700; }
+  .status[data-status="at_risk"] { color: var(--pace-error); }
   .error { color: var(--pace-error); margin: 0; }
   .loading { color: var(--pace-muted); margin: 0; }
 `;
@@ -370,7 +431,8 @@ export class PaceKpiWidget extends HTMLElement {
       parts.push(await this.#own(me, signal));
     }
     if (roles.has('HEAD') || roles.has('ADMIN')) {
-      parts.push(await this.#team(me, roles, signal));
+      // the managers, and the teams' targets when there are any
+      parts.push(...[await this.#team(me, roles, signal)].flat());
     }
     if (parts.length === 0) {
       parts.push(el('p', { class: 'empty' }, 'Pace has no KPIs for your role.'));
@@ -415,6 +477,7 @@ export class PaceKpiWidget extends HTMLElement {
       el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Your KPIs table, scrolls sideways' },
         table),
       this.#workingDays(month),
+      this.#targets(month && month.pacing, { 'data-targets': '' }, 'Your targets'),
       this.#why(me.id));
   }
 
@@ -439,6 +502,36 @@ export class PaceKpiWidget extends HTMLElement {
       ` ${plural(days.remaining, 'working day', 'working days')} left this month`,
       Number.isInteger(days.total) ? ` (of ${days.total})` : '',
       '.');
+  }
+
+  /**
+   * A table of targets and how they are pacing: done, expected by now, target, status in words, and what is needed
+   * per remaining working day; the explanation under each KPI's name. Nothing when there are no targets.
+   */
+  #targets(pacing, hook, caption) {
+    const rows = targetRows(pacing);
+    if (rows.length === 0) return null;
+    const number = (field, value) => el('td', { class: 'count', 'data-field': field },
+      value === null || value === undefined ? '–' : String(value));
+    return el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': `${caption}, scrolls sideways` },
+      el('table', hook,
+        el('caption', {}, caption),
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col' }, 'Target'),
+          el('th', { scope: 'col', class: 'count' }, 'Done'),
+          el('th', { scope: 'col', class: 'count' }, 'Expected by now'),
+          el('th', { scope: 'col', class: 'count' }, 'Target'),
+          el('th', { scope: 'col' }, 'Pace'),
+          el('th', { scope: 'col', class: 'count' }, 'Needed per working day'))),
+        el('tbody', {}, rows.map((row) => el('tr', { 'data-target-id': row.id, 'data-metric': row.metric },
+          el('th', { scope: 'row' }, `${row.label} (${row.period})`,
+            row.explanation ? el('span', { class: 'hint' }, row.explanation) : null),
+          number('actual', row.actual),
+          number('expectedToDate', row.expectedToDate),
+          number('target', row.target),
+          el('td', { class: 'status', 'data-status': row.status },
+            `${STATUSES[row.status] ? STATUSES[row.status].symbol + ' ' : ''}${row.statusLabel}`),
+          number('neededPerWorkingDay', row.neededPerWorkingDay))))));
   }
 
   /** "Why didn't some activities count?": loads this week's exclusions when opened, and again on refresh. */
@@ -526,6 +619,9 @@ export class PaceKpiWidget extends HTMLElement {
     const reports = new Map(shown.map((m) => [m.id, {}]));
     const teamReports = await Promise.all(teams.map((team) => Promise.all(PERIODS.map((p) => getJson(
       `/teams/${encodeURIComponent(team.id)}/kpis?period=${p.id}`, signal)))));
+    // the team's own targets, from the month's report (pacing does not depend on the period asked)
+    const teamTargets = teams.map((team, i) => this.#targets(teamReports[i][PERIODS.length - 1].pacing,
+      { 'data-team-targets': team.id }, `Targets of ${team.name}`));
     teamReports.forEach((byPeriod) => byPeriod.forEach((report, i) => {
       for (const member of report.members || []) {
         const entry = reports.get(member.managerId);
@@ -571,11 +667,15 @@ export class PaceKpiWidget extends HTMLElement {
         group.managers.map((manager) => el('tr', {},
           el('th', { scope: 'row' }, manager.displayName),
           TEAM_METRICS.map((metric) => PERIODS.map((period) => cell(manager, metric, period))))))));
-    return el('section', { class: 'managers', 'aria-labelledby': 'pace-managers-heading' },
+    const managersSection = el('section', { class: 'managers', 'aria-labelledby': 'pace-managers-heading' },
       el('h3', { id: 'pace-managers-heading' }, 'Your managers'),
       el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Managers table, scrolls sideways' },
         table),
       el('p', { class: 'note' }, 'Weeks and months are counted in each manager’s own time zone.'));
+    const withTargets = teamTargets.filter((table) => table !== null);
+    if (withTargets.length === 0) return managersSection;
+    return [managersSection, el('section', { class: 'team-targets', 'aria-labelledby': 'pace-team-targets-heading' },
+      el('h3', { id: 'pace-team-targets-heading' }, 'Team targets'), withTargets)];
   }
 
   #show(content) {

@@ -202,7 +202,7 @@ final class FakePaceServer implements AutoCloseable {
                     .collect(Collectors.joining(","));
             json(exchange, "{\"teamId\":" + str(id) + ",\"teamName\":" + str(teamName(id)) + ",\"period\":"
                     + str(period) + ",\"from\":\"2026-11-16\",\"to\":\"2026-11-22\",\"members\":[" + members
-                    + "],\"totals\":{},\"revenue\":[]}");
+                    + "],\"totals\":{},\"revenue\":[]" + pacingMember("team", id) + "}");
         } else {
             send(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"no Pace resource at "
                     + path + "\"}");
@@ -225,7 +225,46 @@ final class FakePaceServer implements AutoCloseable {
                 + ",\"to\":" + (week ? "\"2026-11-22\"" : "\"2026-11-30\"") + ",\"timeZone\":\"Europe/Moscow\","
                 + "\"workingDays\":{\"total\":" + (week ? 5 : 21) + ",\"elapsed\":" + (week ? 4 : 12)
                 + ",\"remaining\":" + (week ? 1 : 9) + ",\"asOf\":\"2026-11-20\"},\"metrics\":{" + metrics + "},"
-                + "\"revenue\":" + revenue(managerId, period) + "}";
+                + "\"revenue\":" + revenue(managerId, period) + pacingMember("manager", managerId) + "}";
+    }
+
+    /**
+     * The targets of a scope as the API's pacing list, in an order the widget must not keep (it orders them as the
+     * funnel reads): anna has three, team north one, nobody else any.
+     */
+    static List<Pace> pacing(String scopeId) {
+        return switch (scopeId) {
+            case "anna" -> List.of(
+                    new Pace("t-prop", "stage:proposal", "2026-11", 9, 2, 6, "at_risk", "2.5"),
+                    new Pace("t-touch", "touches", "2026-11", 400, 330, 229, "ahead", "7.7778"),
+                    new Pace("t-meet", "meetingsHeld", "2026-11", 18, 10, 11, "on_track", "0.8889"));
+            case "north" -> List.of(new Pace("t-north", "dealsWon", "2026-11", 12, 3, 7, "behind", null));
+            default -> List.of();
+        };
+    }
+
+    /** One target's pacing. */
+    record Pace(String id, String metric, String period, long target, long actual, long expected, String status,
+                String neededPerDay) {
+        String explanation() {
+            return actual + " of " + target + " " + metric + "; " + expected + " expected by now";
+        }
+
+        String json(String scopeType, String scopeId) {
+            return "{\"targetId\":" + str(id) + ",\"scope\":{\"type\":" + str(scopeType.toUpperCase())
+                    + ",\"id\":" + str(scopeId) + "},\"metric\":" + str(metric) + ",\"period\":" + str(period)
+                    + ",\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"target\":" + target + ",\"actual\":"
+                    + actual + ",\"expectedToDate\":" + expected + ",\"difference\":" + (actual - expected)
+                    + ",\"status\":" + str(status) + ",\"workingDaysRemaining\":{\"fraction\":\"9\","
+                    + "\"decimal\":9},\"neededPerWorkingDay\":" + (neededPerDay == null ? "null"
+                    : "{\"fraction\":\"x\",\"decimal\":" + neededPerDay + "}") + ",\"explanation\":"
+                    + str(explanation()) + "}";
+        }
+    }
+
+    private static String pacingMember(String scopeType, String scopeId) {
+        return ",\"pacing\":[" + pacing(scopeId).stream().map(p -> p.json(scopeType, scopeId))
+                .collect(Collectors.joining(",")) + "]";
     }
 
     private static String exclusions(String managerId, int limit) {

@@ -93,7 +93,7 @@ class PaceKpiWidgetBrowserTest {
               const lines = [...td.querySelectorAll('[data-currency]')].map((line) => line.textContent);
               return lines.length > 0 ? lines.join('; ') : td.textContent;
             };
-            return [...arguments[0].shadowRoot.querySelectorAll('section.own tbody tr')].map((tr) => {
+            return [...arguments[0].shadowRoot.querySelectorAll('section.own table:not([data-targets]) tbody tr')].map((tr) => {
               const group = tr.querySelector('th[scope=rowgroup]');
               if (group) return '# ' + group.textContent;
               const label = tr.querySelector('th[scope=row]').cloneNode(true);
@@ -236,6 +236,62 @@ class PaceKpiWidgetBrowserTest {
         assertThat(pace.requests()).containsExactlyInAnyOrder("/me", "/managers/anna/kpis?period=week",
                 "/managers/anna/kpis?period=month");
         assertThat(widget().getAttribute("data-loads")).isEqualTo("1");
+    }
+
+    /** A targets table's rows: "label | done | expected | target | status | needed per day". */
+    private static List<String> targetRows(SearchContext root, String table) {
+        return root.findElements(By.cssSelector(table + " tbody tr")).stream().map(tr -> {
+            String label = (String) ((JavascriptExecutor) browser).executeScript(
+                    "const th = arguments[0].querySelector('th[scope=row]').cloneNode(true);"
+                            + "th.querySelectorAll('.hint').forEach((h) => h.remove()); return th.textContent;", tr);
+            return tr.getAttribute("data-metric") + " " + label.strip() + " | "
+                    + tr.findElement(By.cssSelector("[data-field=actual]")).getText() + " | "
+                    + tr.findElement(By.cssSelector("[data-field=expectedToDate]")).getText() + " | "
+                    + tr.findElement(By.cssSelector("[data-field=target]")).getText() + " | "
+                    + tr.findElement(By.cssSelector("[data-status]")).getAttribute("data-status") + " "
+                    + tr.findElement(By.cssSelector("[data-status]")).getText() + " | "
+                    + tr.findElement(By.cssSelector("[data-field=neededPerWorkingDay]")).getText();
+        }).toList();
+    }
+
+    /** What a row of the fake's pacing should read, labelled as a sales manager reads it. */
+    private static String expectedTargetRow(FakePaceServer.Pace pace, String label, String status) {
+        String needed = pace.neededPerDay() == null ? "–"
+                : new java.math.BigDecimal(pace.neededPerDay()).stripTrailingZeros().toPlainString();
+        return pace.metric() + " " + label + " (" + pace.period() + ") | " + pace.actual() + " | " + pace.expected()
+                + " | " + pace.target() + " | " + pace.status() + " " + status + " | " + needed;
+    }
+
+    @Test
+    void aManagerSeesTheirTargetsInFunnelOrderWithDoneExpectedAndStatusInWords() {
+        SearchContext root = open("anna");
+
+        Map<String, FakePaceServer.Pace> byMetric = new java.util.HashMap<>();
+        FakePaceServer.pacing("anna").forEach(p -> byMetric.put(p.metric(), p));
+        // touches, then meetings held, then the proposal stage: the funnel's order, not the API's
+        assertThat(targetRows(root, "table[data-targets]")).containsExactly(
+                expectedTargetRow(byMetric.get("touches"), "Client touches", "▲ Ahead"),
+                expectedTargetRow(byMetric.get("meetingsHeld"), "Meetings held", "● On track"),
+                expectedTargetRow(byMetric.get("stage:proposal"), "Proposal", "■ At risk"));
+        // each explanation is under its target's name
+        assertThat(root.findElements(By.cssSelector("table[data-targets] tbody th .hint")))
+                .extracting(WebElement::getText).containsExactly(byMetric.get("touches").explanation(),
+                        byMetric.get("meetingsHeld").explanation(), byMetric.get("stage:proposal").explanation());
+    }
+
+    @Test
+    void aManagerWithoutTargetsSeesNoTargetsTable() {
+        SearchContext root = open("boris");
+        assertThat(root.findElements(By.cssSelector("table[data-targets]"))).isEmpty();
+    }
+
+    @Test
+    void aHeadSeesTheTargetsOfEachTeamThatHasAny() {
+        SearchContext root = open("head");
+        FakePaceServer.Pace north = FakePaceServer.pacing("north").get(0);
+        assertThat(targetRows(root, "table[data-team-targets=north]"))
+                .containsExactly(expectedTargetRow(north, "Paid deals", "▼ Behind"));
+        assertThat(root.findElements(By.cssSelector("table[data-team-targets=south]"))).isEmpty();
     }
 
     @Test
@@ -404,6 +460,18 @@ class PaceKpiWidgetBrowserTest {
                 .isEqualTo("[[{\"currency\":\"USD\",\"amount\":7}],"
                         + "[{\"currency\":\"EUR\",\"amount\":0},{\"currency\":\"RUB\",\"amount\":0}],[],"
                         + "[\"RUB\",\"EUR\"]]");
+    }
+
+    @Test
+    void statusesAreNamedInWordsAndMalformedPacingEntriesAreLeftOut() {
+        assertThat(strings(module("return ['ahead', 'on_track', 'behind', 'at_risk', 'stalled']"
+                + ".map((s) => m.statusLabel(s));")))
+                .containsExactly("Ahead", "On track", "Behind", "At risk", "stalled");
+        assertThat(strings(module("return m.targetRows([null, {metric: 'touches'}, {target: 3, actual: 1},"
+                + "{targetId: 'x', metric: 'dealsWon', period: '2026-Q1', target: 3, actual: 1, status: 'behind'},"
+                + "{targetId: 'y', metric: 'stage:meeting', period: '2026-Q1', target: 5, actual: 5, status: 'ahead'}"
+                + "]).map((r) => r.id + ' ' + r.label + ' ' + r.statusLabel);")))
+                .containsExactly("y Meeting Ahead", "x Paid deals Behind");
     }
 
     @Test
