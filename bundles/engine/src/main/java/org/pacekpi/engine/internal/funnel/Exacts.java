@@ -1,0 +1,46 @@
+package org.pacekpi.engine.internal.funnel;
+
+import java.math.BigInteger;
+
+import org.pacekpi.api.targets.Exact;
+import org.pacekpi.engine.internal.plan.Fraction;
+
+/** Converts between the engine's {@link Fraction} and the API's {@link Exact}, both ways without loss. */
+public final class Exacts {
+
+    /** The decimals {@link Exact#decimal()} is rounded to. */
+    public static final int DECIMALS = 4;
+
+    private Exacts() {
+    }
+
+    /** The exact value; null for null. */
+    public static Exact of(Fraction value) {
+        return value == null ? null : new Exact(value.toString(), value.toDecimal(DECIMALS));
+    }
+
+    /**
+     * The fraction an {@link Exact} states ({@code n} or {@code n/d}); null for null.
+     *
+     * @throws IllegalArgumentException if its fraction is not of that form
+     */
+    public static Fraction fraction(Exact value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.fraction();
+        if (text == null) {
+            throw new IllegalArgumentException("an exact value needs its fraction, was null");
+        }
+        try {
+            int slash = text.indexOf('/');
+            if (slash < 0) {
+                return new Fraction(new BigInteger(text.trim()), BigInteger.ONE);
+            }
+            return new Fraction(new BigInteger(text.substring(0, slash).trim()),
+                    new BigInteger(text.substring(slash + 1).trim()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a fraction n or n/d", e);
+        }
+    }
+}
