@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.pacekpi.api.NotFoundException;
+import org.pacekpi.api.targets.Scope;
 import org.pacekpi.host.directory.Directory;
 import org.pacekpi.host.directory.Role;
 import org.pacekpi.host.directory.Team;
@@ -19,7 +20,10 @@ import org.pacekpi.host.directory.User;
  * the teams whose {@link Team#headUserIds()} contain them (and themself if they are also a manager); an admin sees
  * every manager. Roles add up. A user without any of these roles sees nothing. Team KPIs (a team's members side by
  * side, and their sums) are for the heads of that team and for admins only: a manager sees their own numbers, not
- * their colleagues'. Plain Java so that every rule is unit-tested without a web container.
+ * their colleagues'. Goals, targets, pacing and conversions follow the same rules by their {@link Scope}: a
+ * manager's scope is read like that manager's KPIs, a team's like the team's KPIs. Writing them is for admins, and
+ * for the heads of sales of the scope's team when the configuration allows it. Plain Java so that every rule is
+ * unit-tested without a web container.
  */
 public final class AccessPolicy {
 
@@ -139,6 +143,11 @@ public final class AccessPolicy {
         return team;
     }
 
+    /** True if {@code caller} is a CRM admin. */
+    public boolean isAdmin(User caller) {
+        return caller.hasRole(Role.ADMIN);
+    }
+
     /**
      * Checks that {@code caller} is an admin.
      *
@@ -150,6 +159,63 @@ public final class AccessPolicy {
             throw new AccessDeniedException("only a CRM admin may " + what + "; '" + caller.login()
                     + "' has roles " + caller.roles().stream().map(Role::name).sorted().toList());
         }
+    }
+
+    /**
+     * Checks that {@code caller} may read the goals, targets, pacing and conversions of {@code scope}: a manager's
+     * as that manager's KPIs ({@link #visibleManager}), a team's as the team's KPIs ({@link #visibleTeam}).
+     *
+     * @throws NotFoundException     if the directory has no such manager or team
+     * @throws AccessDeniedException if the caller may not see it
+     */
+    public void requireRead(User caller, Scope scope) {
+        if (scope.type() == Scope.Type.TEAM) {
+            visibleTeam(caller, scope.id());
+        } else {
+            visibleManager(caller, scope.id());
+        }
+    }
+
+    /** True if {@code caller} may read the goals and targets of {@code scope}; false for an unknown one too. */
+    public boolean mayRead(User caller, Scope scope) {
+        if (scope.type() == Scope.Type.TEAM) {
+            return directory.team(scope.id()).map(team -> maySeeTeam(caller, team)).orElse(false);
+        }
+        return directory.user(scope.id()).filter(u -> u.hasRole(Role.MANAGER)).map(m -> maySee(caller, m))
+                .orElse(false);
+    }
+
+    /**
+     * Checks that {@code caller} may set, change or delete the goals and targets of {@code scope}: an admin always;
+     * a head of sales, if {@code headsOfSalesWrite}, for a team they head and for the managers of such a team;
+     * nobody else.
+     *
+     * @param headsOfSalesWrite {@code headsOfSalesWrite} of PID {@code org.pacekpi.targets}
+     * @throws NotFoundException     if the directory has no such manager or team
+     * @throws AccessDeniedException if the caller may not write it
+     */
+    public void requireWrite(User caller, Scope scope, boolean headsOfSalesWrite) {
+        Optional<Team> team;
+        if (scope.type() == Scope.Type.TEAM) {
+            team = Optional.of(directory.team(scope.id())
+                    .orElseThrow(() -> new NotFoundException("no team with id '" + scope.id() + "'")));
+        } else {
+            User manager = directory.user(scope.id()).filter(u -> u.hasRole(Role.MANAGER))
+                    .orElseThrow(() -> new NotFoundException("no manager with id '" + scope.id() + "'"));
+            team = Optional.ofNullable(manager.teamId()).flatMap(directory::team);
+        }
+        if (caller.hasRole(Role.ADMIN)) {
+            return;
+        }
+        boolean headsIt = caller.hasRole(Role.HEAD) && team.map(t -> heads(t, caller)).orElse(false);
+        if (headsIt && headsOfSalesWrite) {
+            return;
+        }
+        String rule = headsOfSalesWrite
+                ? "goals and targets are set by CRM admins, and by the heads of sales of the scope's team"
+                : "goals and targets are set by CRM admins (heads of sales of the scope's team too when "
+                        + "headsOfSalesWrite=true in org.pacekpi.targets)";
+        throw new AccessDeniedException(rule + "; '" + caller.login() + "' may not change those of " + scope);
     }
 
     private static boolean heads(Team team, User caller) {

@@ -8,10 +8,14 @@ import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.pacekpi.api.KpiService;
+import org.pacekpi.api.targets.TargetService;
 import org.pacekpi.api.PeriodType;
 import org.pacekpi.api.dto.KpiReport;
 import org.pacekpi.host.directory.Directory;
@@ -35,8 +39,9 @@ import jakarta.ws.rs.core.MediaType;
  * <ul>
  * <li>{@code GET /managers}: the managers the caller may see, by name;</li>
  * <li>{@code GET /managers/{id}/kpis?period=day|week|month|quarter&date=YYYY-MM-DD} (the period containing the
- * date, today in the manager's time zone if absent), or {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD} (a custom range of
- * at most {@value KpiQuery#MAX_RANGE_DAYS} days);</li>
+ * date, today in the manager's time zone if absent), with {@code pacing} against the manager's targets whose
+ * period contains the date when a {@link TargetService} is there; or {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD} (a
+ * custom range of at most {@value KpiQuery#MAX_RANGE_DAYS} days, without pacing);</li>
  * <li>{@code GET /managers/{id}/kpis/series?step=day|week|month|quarter&from=&to=}: one report per period, at most
  * {@value KpiQuery#MAX_POINTS};</li>
  * <li>{@code GET /managers/{id}/exclusions?period=&date=} or {@code ?from=&to=}, {@code &limit=} (default
@@ -59,6 +64,14 @@ public class ManagersResource {
     private final AccessPolicy policy;
     private final RequestAuthentication authentication;
     private final Clock clock;
+
+    /**
+     * Targets and pacing, when the engine offers them: KPIs answer without (and without {@code pacing}), so the
+     * reference is optional, and dynamic so that a target service coming or going does not restart the KPIs.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TargetService targets;
 
     /** DS constructor. */
     @Activate
@@ -90,14 +103,15 @@ public class ManagersResource {
                         @QueryParam("to") String to, @Context HttpHeaders headers) {
         User manager = visibleManager(managerId, headers);
         Selection selection = KpiQuery.selection(period, date, from, to, () -> today(manager));
-        KpiReport report;
         if (selection instanceof PeriodOf p) {
-            report = kpis.managerKpis(manager.id(), p.type(), p.date());
-        } else {
-            Range range = selection.days();
-            report = kpis.managerKpis(manager.id(), range.from(), range.to());
+            KpiReport report = kpis.managerKpis(manager.id(), p.type(), p.date());
+            // read once: the dynamic reference may change between two reads
+            TargetService targetService = targets;
+            return KpiView.of(report, targetService == null ? null
+                    : targetService.managerPacing(manager.id(), p.date()));
         }
-        return KpiView.of(report);
+        Range range = selection.days();
+        return KpiView.of(kpis.managerKpis(manager.id(), range.from(), range.to()));
     }
 
     /** A manager's KPIs as a series, e.g. weekly over a quarter. */

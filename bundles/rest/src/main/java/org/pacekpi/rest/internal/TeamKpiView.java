@@ -10,6 +10,9 @@ import org.pacekpi.api.dto.KpiReport;
 import org.pacekpi.api.dto.Money;
 import org.pacekpi.api.dto.TeamKpiReport;
 import org.pacekpi.api.dto.WorkingDays;
+import org.pacekpi.api.targets.TargetPace;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A team's KPIs for one period, as {@code GET /teams/{id}/kpis} shows them: each member with their name, and the
@@ -23,9 +26,12 @@ import org.pacekpi.api.dto.WorkingDays;
  * @param members  the members' KPIs, by display name
  * @param totals   the sums of the members' counts, by metric id
  * @param revenue  the sums of the members' revenue, per currency
+ * @param pacing   how the team stands against each of its own targets whose period contains the requested date,
+ *                 the members' counts summed; absent (not in the JSON) when Pace runs without a target service
  */
 public record TeamKpiView(String teamId, String teamName, String period, LocalDate from, LocalDate to,
-                          List<Member> members, Map<String, Long> totals, List<Money> revenue) {
+                          List<Member> members, Map<String, Long> totals, List<Money> revenue,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<TargetPace> pacing) {
 
     /** Members by name as people read it, then by id. */
     private static final Comparator<Member> BY_NAME = Comparator
@@ -37,10 +43,21 @@ public record TeamKpiView(String teamId, String teamName, String period, LocalDa
      * @param displayNames a member's display name by manager id (from the host's directory)
      */
     public static TeamKpiView of(TeamKpiReport report, Function<String, String> displayNames) {
+        return of(report, displayNames, null);
+    }
+
+    /**
+     * The view of a report with the pacing of the team's targets.
+     *
+     * @param displayNames a member's display name by manager id (from the host's directory)
+     * @param pacing       the team's pacing, or null when none is known
+     */
+    public static TeamKpiView of(TeamKpiReport report, Function<String, String> displayNames,
+                                 List<TargetPace> pacing) {
         List<Member> members = report.members().stream().map(m -> Member.of(m, displayNames.apply(m.managerId())))
                 .sorted(BY_NAME).toList();
         return new TeamKpiView(report.teamId(), report.teamName(), report.period(), report.from(), report.to(),
-                members, KpiView.metrics(report.totals()), report.revenue());
+                members, KpiView.metrics(report.totals()), report.revenue(), pacing);
     }
 
     /**

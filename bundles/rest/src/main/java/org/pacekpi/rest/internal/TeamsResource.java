@@ -3,21 +3,22 @@ package org.pacekpi.rest.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.pacekpi.api.KpiService;
+import org.pacekpi.api.dto.TeamKpiReport;
+import org.pacekpi.api.targets.TargetService;
 import org.pacekpi.host.directory.Directory;
-import org.pacekpi.host.directory.Role;
 import org.pacekpi.host.directory.Team;
 import org.pacekpi.host.directory.User;
 import org.pacekpi.host.identity.RequestIdentity;
@@ -38,8 +39,9 @@ import jakarta.ws.rs.core.MediaType;
  * head of sales heads, none for a manager (a manager sees their own numbers, not their colleagues', so a manager
  * gets {@code []}, not their own team);</li>
  * <li>{@code GET /teams/{id}/kpis?period=day|week|month|quarter&date=YYYY-MM-DD}: each member's KPIs for the period
- * containing the date, and the team's sums; for admins and that team's heads only (403 otherwise). Without a date,
- * "today" is taken in the time zone most of the team's managers are in.</li>
+ * containing the date, and the team's sums, with {@code pacing} against the team's targets whose period contains
+ * the date when a {@link TargetService} is there; for admins and that team's heads only (403 otherwise). Without a
+ * date, "today" is taken in the time zone most of the team's managers are in.</li>
  * </ul>
  */
 @Component(service = TeamsResource.class)
@@ -55,6 +57,14 @@ public class TeamsResource {
     private final AccessPolicy policy;
     private final RequestAuthentication authentication;
     private final Clock clock;
+
+    /**
+     * Targets and pacing, when the engine offers them: KPIs answer without (and without {@code pacing}), so the
+     * reference is optional, and dynamic so that a target service coming or going does not restart the KPIs.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TargetService targets;
 
     /** DS constructor. */
     @Activate
@@ -92,24 +102,14 @@ public class TeamsResource {
         }
         KpiQuery.PeriodOf selection = KpiQuery.periodOf(period, date,
                 () -> LocalDate.now(clock.withZone(teamZone(team, caller))));
-        return TeamKpiView.of(kpis.teamKpis(team.id(), selection.type(), selection.date()),
-                id -> directory.user(id).map(User::displayName).orElse(id));
+        TeamKpiReport report = kpis.teamKpis(team.id(), selection.type(), selection.date());
+        // read once: the dynamic reference may change between two reads
+        TargetService targetService = targets;
+        return TeamKpiView.of(report, id -> directory.user(id).map(User::displayName).orElse(id),
+                targetService == null ? null : targetService.teamPacing(team.id(), selection.date()));
     }
 
-    /**
-     * The time zone most of the team's active managers are in (ties: the first by zone id), the caller's if the
-     * team has none: "this week" of a team in Vladivostok starts in Vladivostok, even for a head in Moscow.
-     */
     private ZoneId teamZone(Team team, User caller) {
-        Map<String, Integer> managersByZone = new TreeMap<>();
-        for (User member : directory.members(team.id())) {
-            if (member.active() && member.hasRole(Role.MANAGER)) {
-                managersByZone.merge(member.timeZone().getId(), 1, Integer::sum);
-            }
-        }
-        return managersByZone.entrySet().stream()
-                .max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(e -> ZoneId.of(e.getKey())).orElse(caller.timeZone());
+        return ScopeZones.team(directory, team, caller.timeZone());
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pacekpi.api.NotFoundException;
+import org.pacekpi.api.targets.Scope;
 import org.pacekpi.host.directory.Role;
 import org.pacekpi.host.directory.Team;
 import org.pacekpi.host.directory.User;
@@ -139,6 +140,67 @@ class AccessPolicyTest {
     void unknownTeamIsNotFoundEvenForAnAdmin() {
         assertThatThrownBy(() -> policy.visibleTeam(user("root"), "west")).isInstanceOf(NotFoundException.class)
                 .hasMessage("no team with id 'west'");
+    }
+
+    private static Scope scope(String text) {
+        String[] parts = text.split(":");
+        return new Scope(Scope.Type.parse(parts[0], "scope"), parts[1]);
+    }
+
+    @ParameterizedTest(name = "{0} reads the goals and targets of {1}: {2}")
+    @CsvSource({
+            // as the KPIs: a manager their own, a head their teams' and those teams' managers, an admin all
+            "m1, manager:m1, true", "m1, manager:m2, false", "m1, team:north, false",
+            "hedda, team:north, true", "hedda, manager:m2, true", "hedda, manager:m3, false",
+            "hedda, team:south, false",
+            "sven, team:south, true", "sven, manager:sven, true", "sven, manager:m3, true",
+            "root, team:south, true", "root, manager:m1, true",
+            "nobody, manager:m1, false", "nobody, team:north, false",
+            // unknown scopes are nobody's to read
+            "root, team:west, false", "root, manager:hedda, false" })
+    void readMatrix(String caller, String scope, boolean allowed) {
+        assertThat(policy.mayRead(user(caller), scope(scope))).isEqualTo(allowed);
+        if (allowed) {
+            policy.requireRead(user(caller), scope(scope));
+        } else if (scope.equals("team:west") || scope.equals("manager:hedda")) {
+            assertThatThrownBy(() -> policy.requireRead(user(caller), scope(scope)))
+                    .isInstanceOf(NotFoundException.class);
+        } else {
+            assertThatThrownBy(() -> policy.requireRead(user(caller), scope(scope)))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} writes the goals and targets of {1}, heads may write: {2}: {3}")
+    @CsvSource({
+            "root, team:south, false, true", "root, manager:m3, false, true",
+            "hedda, team:north, false, false", "hedda, manager:m1, false, false",
+            "hedda, team:north, true, true", "hedda, manager:m1, true, true",
+            // even an inactive manager of the team: their history stays editable
+            "hedda, manager:gone, true, true",
+            "hedda, team:south, true, false", "hedda, manager:m3, true, false",
+            "sven, manager:sven, true, true", "sven, manager:sven, false, false",
+            // a manager never writes, not even their own
+            "m1, manager:m1, true, false", "nobody, team:north, true, false" })
+    void writeMatrix(String caller, String scope, boolean headsWrite, boolean allowed) {
+        if (allowed) {
+            policy.requireWrite(user(caller), scope(scope), headsWrite);
+        } else {
+            assertThatThrownBy(() -> policy.requireWrite(user(caller), scope(scope), headsWrite))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageEndingWith("'" + caller + "' may not change those of " + scope);
+        }
+    }
+
+    @Test
+    void writingAnUnknownScopeIsNotFoundEvenForAnAdmin() {
+        assertThatThrownBy(() -> policy.requireWrite(user("root"), Scope.team("west"), false))
+                .isInstanceOf(NotFoundException.class).hasMessage("no team with id 'west'");
+        assertThatThrownBy(() -> policy.requireWrite(user("root"), Scope.manager("hedda"), false))
+                .isInstanceOf(NotFoundException.class).hasMessage("no manager with id 'hedda'");
+        // a manager asking about an unknown scope learns it is unknown, as for KPIs
+        assertThatThrownBy(() -> policy.requireWrite(user("m1"), Scope.manager("nosuch"), false))
+                .isInstanceOf(NotFoundException.class);
     }
 
     private static List<String> ids(List<User> users) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,11 +26,66 @@ class ComponentWiringTest {
 
     private static final Path OSGI_INF = Path.of("target", "classes", "OSGI-INF");
 
+    /** Every Jakarta REST resource of the bundle; {@code OpenApiDocumentTest} holds the OpenAPI document to them. */
+    static final List<Class<?>> RESOURCES = List.of(MeResource.class, ManagersResource.class, TeamsResource.class,
+            StatusResource.class, AdminResource.class, GoalsResource.class, TargetsResource.class,
+            FunnelResource.class, OpenApiResource.class);
+
+    @Test
+    void everyComponentWithAPathIsListedAsAResource() throws Exception {
+        // a resource added without being listed here would escape the wiring and OpenAPI checks
+        List<String> withPath = new ArrayList<>();
+        for (String type : components().keySet()) {
+            if (Class.forName(type).isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                withPath.add(type);
+            }
+        }
+        assertThat(withPath).containsExactlyInAnyOrderElementsOf(RESOURCES.stream().map(Class::getName).toList());
+    }
+
+    @Test
+    void goalsAndTargetsReadTheTargetsConfiguration() throws Exception {
+        for (Class<?> type : List.of(GoalsResource.class, TargetsResource.class)) {
+            Document doc = parse(OSGI_INF.resolve(type.getName() + ".xml"));
+            Element component = doc.getDocumentElement();
+            assertThat(component.getAttribute("configuration-pid")).as(type.getSimpleName())
+                    .isEqualTo("org.pacekpi.targets");
+            // optional: without a configuration file, heads of sales may not write
+            assertThat(component.getAttribute("configuration-policy")).isIn("", "optional");
+            assertThat(components().get(type.getName())).containsEntry("headsOfSalesWrite", "false");
+        }
+    }
+
+    @Test
+    void kpisTakeTheTargetServiceWhenThereIsOne() throws Exception {
+        for (Class<?> type : List.of(ManagersResource.class, TeamsResource.class)) {
+            Element reference = reference(type, "org.pacekpi.api.targets.TargetService");
+            assertThat(reference.getAttribute("cardinality")).as(type.getSimpleName()).isEqualTo("0..1");
+            assertThat(reference.getAttribute("policy")).isEqualTo("dynamic");
+            assertThat(reference.getAttribute("policy-option")).isEqualTo("greedy");
+        }
+        // the goal and target resources need it
+        assertThat(reference(GoalsResource.class, "org.pacekpi.api.targets.TargetService").getAttribute("cardinality"))
+                .isIn("", "1..1");
+    }
+
+    private static Element reference(Class<?> type, String service) throws Exception {
+        NodeList references = parse(OSGI_INF.resolve(type.getName() + ".xml")).getElementsByTagName("reference");
+        for (int i = 0; i < references.getLength(); i++) {
+            Element reference = (Element) references.item(i);
+            if (reference.getAttribute("interface").equals(service)) {
+                return reference;
+            }
+        }
+        throw new AssertionError(type.getSimpleName() + " has no reference to " + service);
+    }
+
     @Test
     void resourcesAndExtensionsSelectThePaceApplication() throws Exception {
         Map<String, Map<String, String>> components = components();
         for (Class<?> type : new Class<?>[] { MeResource.class, ManagersResource.class, TeamsResource.class,
-                StatusResource.class, AdminResource.class, PaceJsonProvider.class, ProblemMapper.class }) {
+                StatusResource.class, AdminResource.class, GoalsResource.class, TargetsResource.class,
+                FunnelResource.class, OpenApiResource.class, PaceJsonProvider.class, ProblemMapper.class }) {
             Map<String, String> properties = components.get(type.getName());
             assertThat(properties).as(type.getSimpleName() + " component").isNotNull();
             assertThat(properties).as(type.getSimpleName())
@@ -37,8 +94,7 @@ class ComponentWiringTest {
         }
         assertThat(components.get(PaceJsonProvider.class.getName())).containsEntry("osgi.jakartars.extension", "true");
         assertThat(components.get(ProblemMapper.class.getName())).containsEntry("osgi.jakartars.extension", "true");
-        for (Class<?> resource : new Class<?>[] { MeResource.class, ManagersResource.class, TeamsResource.class,
-                StatusResource.class, AdminResource.class }) {
+        for (Class<?> resource : RESOURCES) {
             assertThat(components.get(resource.getName())).as(resource.getSimpleName())
                     .containsEntry("osgi.jakartars.resource", "true");
         }

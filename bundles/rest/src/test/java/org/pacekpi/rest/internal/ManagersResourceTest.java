@@ -71,6 +71,47 @@ class ManagersResourceTest {
         }
 
         @Test
+        void withATargetServiceThePeriodsKpisCarryPacing() throws Exception {
+            FakeTargets targets = new FakeTargets();
+            resource.targets = targets;
+
+            JsonNode tree = asJson(kpis("m1", "week", "2026-11-18", null, null, m1));
+            assertThat(tree.fieldNames()).toIterable().containsExactly("managerId", "period", "from", "to",
+                    "timeZone", "workingDays", "metrics", "revenue", "pacing");
+            JsonNode pace = tree.get("pacing").get(0);
+            assertThat(pace.get("scope").toString()).isEqualTo("{\"type\":\"manager\",\"id\":\"m1\"}");
+            assertThat(pace.get("metric").asText()).isEqualTo("meetingsHeld");
+            assertThat(pace.get("target").asLong()).isEqualTo(18);
+            assertThat(pace.get("actual").asLong()).isEqualTo(12);
+            assertThat(pace.get("expectedToDate").asLong()).isEqualTo(10);
+            assertThat(pace.get("difference").asLong()).isEqualTo(2);
+            assertThat(pace.get("status").asText()).isEqualTo("ahead");
+            assertThat(pace.get("neededPerWorkingDay").get("fraction").asText()).isEqualTo("6/11");
+            // the metrics stay as they were
+            assertThat(tree.get("metrics").get(Metrics.TOUCHES).asLong()).isEqualTo(FakeKpis.TOUCHES);
+
+            // today in the manager's time zone when no date is given; none for a custom range or a series
+            kpis("m3", "month", null, null, null, FakeHeaders.basic("root", "demo"));
+            assertThat(asJson(kpis("m1", null, null, "2026-11-01", "2026-11-30", m1)).has("pacing")).isFalse();
+            assertThat(asJson(resource.series("m1", "week", "2026-11-01", "2026-11-30", m1)).get("points").get(0)
+                    .has("pacing")).isFalse();
+            assertThat(targets.calls).containsExactly("managerPacing m1 2026-11-18", "managerPacing m3 2026-11-23");
+
+            // the target service gone, the KPIs answer as before
+            resource.targets = null;
+            assertThat(asJson(kpis("m1", "week", "2026-11-18", null, null, m1)).has("pacing")).isFalse();
+        }
+
+        @Test
+        void noTargetsIsAnEmptyPacingList() throws Exception {
+            FakeTargets targets = new FakeTargets();
+            targets.pacing = List.of();
+            resource.targets = targets;
+            assertThat(asJson(kpis("m1", "week", "2026-11-18", null, null, m1)).get("pacing").toString())
+                    .isEqualTo("[]");
+        }
+
+        @Test
         void quarterAndCustomRange() throws Exception {
             assertThat(asJson(kpis("m1", "Quarter", "2026-11-18", null, null, m1)).get("from").asText())
                     .isEqualTo("2026-10-01");

@@ -14,6 +14,9 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.pacekpi.api.NotFoundException;
 import org.pacekpi.api.store.StoreException;
+import org.pacekpi.api.targets.ConflictException;
+import org.pacekpi.api.targets.StaleVersionException;
+import org.pacekpi.api.targets.ValidationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +51,49 @@ class ProblemMapperTest {
         assertThat(body.get("detail").asText()).isEqualTo("period must be one of day, week, month; was 'year'");
         assertThat(body.get("type").asText()).isEqualTo("about:blank");
         assertThat(body.get("instance").asText()).isEqualTo(PATH);
+    }
+
+    @Test
+    void aValidationExceptionIs400NamingTheField() throws Exception {
+        JsonNode body = assertProblem(mapper.toResponse(new ValidationException("goal.paidDeals",
+                "must be positive, was -3")), 400, "Bad Request");
+        assertThat(body.get("detail").asText()).isEqualTo("goal.paidDeals: must be positive, was -3");
+        assertThat(body.get("field").asText()).isEqualTo("goal.paidDeals");
+        assertThat(body.has("currentVersion")).isFalse();
+        // other bad arguments name no field
+        assertThat(assertProblem(mapper.toResponse(new IllegalArgumentException("x")), 400, "Bad Request")
+                .has("field")).isFalse();
+    }
+
+    @Test
+    void aStaleVersionIs412WithTheCurrentVersion() throws Exception {
+        JsonNode body = assertProblem(mapper.toResponse(new StaleVersionException("target", "t1", 3, 5)), 412,
+                "Precondition Failed");
+        assertThat(body.get("currentVersion").asLong()).isEqualTo(5);
+        assertThat(body.get("detail").asText()).startsWith("target t1 is at version 5, not 3");
+        assertThat(body.has("field")).isFalse();
+    }
+
+    @Test
+    void aMissingIfMatchIs428AndAConflictIs409() throws Exception {
+        JsonNode required = assertProblem(mapper.toResponse(new PreconditionRequiredException("send If-Match")),
+                428, "Precondition Required");
+        assertThat(required.get("detail").asText()).isEqualTo("send If-Match");
+        JsonNode conflict = assertProblem(mapper.toResponse(new ConflictException("derived by goal g1")), 409,
+                "Conflict");
+        assertThat(conflict.get("detail").asText()).isEqualTo("derived by goal g1");
+    }
+
+    @Test
+    void jacksonFailingToWriteAResponseIsOurBugNotTheClients() throws Exception {
+        Exception failure;
+        try {
+            json.writeValueAsString(new Object());
+            throw new AssertionError("writing a bean without properties should fail");
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            failure = e;
+        }
+        assertProblem(mapper.toResponse(failure), 500, "Internal Server Error");
     }
 
     @Test
@@ -112,6 +158,7 @@ class ProblemMapperTest {
         Exception failure = readBody("{\"name\":\"touches\",\"nmae\":\"typo\"}");
         JsonNode body = assertProblem(mapper.toResponse(failure), 400, "Bad Request");
         assertThat(body.get("detail").asText()).startsWith("request body is not valid: ").contains("nmae");
+        assertThat(body.get("field").asText()).isEqualTo("nmae");
 
         Exception notJson = readBody("{name:");
         assertProblem(mapper.toResponse(notJson), 400, "Bad Request");

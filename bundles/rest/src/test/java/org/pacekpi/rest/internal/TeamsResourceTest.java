@@ -3,11 +3,14 @@ package org.pacekpi.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pacekpi.api.Metrics;
 import org.pacekpi.api.NotFoundException;
+import org.pacekpi.api.targets.Scope;
 import org.pacekpi.host.directory.Role;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +75,29 @@ class TeamsResourceTest {
         assertThat(tree.get("totals").get(Metrics.TOUCHES).asLong()).isEqualTo(2 * FakeKpis.TOUCHES);
         assertThat(text).endsWith("\"revenue\":[{\"currency\":\"EUR\",\"amount\":2501.00}]}");
         assertThat(kpis.calls).containsExactly("team north MONTH 2026-11-18");
+    }
+
+    @Test
+    void withATargetServiceTeamKpisCarryTheTeamsPacing() throws Exception {
+        FakeTargets targets = new FakeTargets();
+        targets.pacing = List.of(FakeTargets.pace(Scope.team("north"), "touches", 400, 150, 200, "behind"));
+        resource.targets = targets;
+
+        JsonNode tree = json.readTree(json.writeValueAsString(
+                resource.kpis("north", "month", "2026-11-18", null, null, FakeHeaders.basic("hedda", "demo"))));
+        assertThat(tree.fieldNames()).toIterable().containsExactly("teamId", "teamName", "period", "from", "to",
+                "members", "totals", "revenue", "pacing");
+        JsonNode pace = tree.get("pacing").get(0);
+        assertThat(pace.get("scope").toString()).isEqualTo("{\"type\":\"team\",\"id\":\"north\"}");
+        assertThat(pace.get("difference").asLong()).isEqualTo(-50);
+        assertThat(pace.get("status").asText()).isEqualTo("behind");
+        // members are as they were
+        assertThat(tree.get("members").get(0).has("pacing")).isFalse();
+        assertThat(targets.calls).containsExactly("teamPacing north 2026-11-18");
+
+        resource.targets = null;
+        assertThat(json.readTree(json.writeValueAsString(resource.kpis("north", "month", "2026-11-18", null, null,
+                FakeHeaders.basic("hedda", "demo")))).has("pacing")).isFalse();
     }
 
     @Test

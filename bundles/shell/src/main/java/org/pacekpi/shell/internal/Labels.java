@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.pacekpi.api.ExclusionReason;
 import org.pacekpi.api.Metrics;
+import org.pacekpi.api.targets.Exact;
 
 /** What metric ids and exclusion reasons mean, in words, for the tables the commands print. */
 final class Labels {
@@ -48,6 +49,19 @@ final class Labels {
     /** What an exclusion reason means; the reason's name in lower case for one this version does not know. */
     static String reason(String reason) {
         return REASONS.getOrDefault(reason, reason.toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+
+    /** An exact number for people: "9", "2.25 (9/4)"; "-" for none. */
+    static String exact(Exact exact) {
+        if (exact == null) {
+            return "-";
+        }
+        if (exact.decimal() == null) {
+            return exact.fraction();
+        }
+        String decimal = exact.decimal().stripTrailingZeros().toPlainString();
+        return exact.fraction() == null || !exact.fraction().contains("/") ? decimal
+                : decimal + " (" + exact.fraction() + ")";
     }
 
     /** A duration for people: "850 ms", "2.5 s", "3 min 20 s". */

@@ -31,4 +31,13 @@ class LabelsTest {
         assertThat(Labels.metric("meetingsHeld")).isEqualTo("meetings held with a client");
         assertThat(Labels.metric("somethingNew")).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} = {1}: {2}")
+    @CsvSource(delimiter = '|', value = { "9 | 9 | 9", "9/4 | 2.2500 | 2.25 (9/4)", "1/3 | 0.3333 | 0.3333 (1/3)",
+            "18 | 18.0000 | 18", "0 | 0 | 0" })
+    void exactNumbersShowTheirFraction(String fraction, String decimal, String text) {
+        assertThat(Labels.exact(new org.pacekpi.api.targets.Exact(fraction, new java.math.BigDecimal(decimal))))
+                .isEqualTo(text);
+        assertThat(Labels.exact(null)).isEqualTo("-");
+    }
 }

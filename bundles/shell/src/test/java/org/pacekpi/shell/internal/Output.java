@@ -13,6 +13,11 @@ final class Output {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
+    /** Forgets what was printed so far. */
+    void clear() {
+        bytes.reset();
+    }
+
     List<String> lines() {
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
@@ -24,6 +29,11 @@ final class Output {
     /** The cells of the first table row whose first cell is {@code key} (ShellTable separates cells by │ or |). */
     Optional<List<String>> row(String key) {
         return lines().stream().map(Output::cells).filter(cells -> cells.get(0).equals(key)).findFirst();
+    }
+
+    /** The cells of the {@code n}th (from 0) table row whose first cell is {@code key}. */
+    Optional<List<String>> row(String key, int n) {
+        return lines().stream().map(Output::cells).filter(cells -> cells.get(0).equals(key)).skip(n).findFirst();
     }
 
     static List<String> cells(String line) {
