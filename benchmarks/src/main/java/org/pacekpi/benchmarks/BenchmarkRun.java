@@ -308,7 +308,7 @@ public final class BenchmarkRun {
                         m.workingDays(), m.metrics(), m.revenue()))
                 .sorted(Comparator.comparing(TeamKpiView.Member::managerId)).toList();
         return new TeamKpiView(view.teamId(), view.teamName(), view.period(), view.from(), view.to(), members,
-                view.totals(), view.revenue());
+                view.totals(), view.revenue(), view.pacing());
     }
 
     /** Won deals and revenue, which no counting rule filters, must be the same in Pace and in the GROUP BY. */

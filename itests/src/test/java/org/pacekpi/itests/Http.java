@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Http {
 
-    /** A response: status, raw body, content type, and the body as JSON when it is JSON. */
-    public record Response(int status, String body, String contentType) {
+    /** A response: status, raw body, content type, ETag (null without), and the body as JSON when it is JSON. */
+    public record Response(int status, String body, String contentType, String etag) {
         /** The body parsed as JSON; fails the test with the body shown if it is not JSON. */
         public JsonNode json() {
             try {
@@ -76,9 +76,26 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    /** PUT a JSON body, conditional on the resource still having the ETag {@code ifMatch}. */
+    public Response put(String path, Object body, String ifMatch) {
+        return send(request(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    /** POST a JSON body, conditional on the resource still having the ETag {@code ifMatch}. */
+    public Response post(String path, Object body, String ifMatch) {
+        return send(request(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
     /** DELETE a resource. */
     public Response delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** DELETE a resource, conditional on it still having the ETag {@code ifMatch}. */
+    public Response delete(String path, String ifMatch) {
+        return send(request(path).header("If-Match", ifMatch).DELETE());
     }
 
     /** URL-encodes a query parameter value. */
@@ -109,7 +126,8 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {

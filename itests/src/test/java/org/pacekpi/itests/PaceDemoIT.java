@@ -5,9 +5,14 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -276,6 +281,217 @@ public class PaceDemoIT {
                     Http.Response rebuilt = admin.post("/pace/api/v1/admin/rebuild", java.util.Map.of());
                     return rebuilt.status() == 200 && condition.call();
                 });
+    }
+
+    // ------------------------------------------------------------------------------------- goals and targets
+
+    /** The worked example's chain: every conversion pinned, so the numbers cannot depend on the simulated history. */
+    private static List<Map<String, Object>> workedExamplePins() {
+        return List.of(pin("touches", "firstContacts", "1/4"), pin("firstContacts", "meetingsHeld", "1/2"),
+                pin("meetingsHeld", "meeting", "1"), pin("meeting", "intro", "1"), pin("intro", "presentation", "1"),
+                pin("presentation", "proposal", "1/2"), pin("proposal", "paid", "1/3"));
+    }
+
+    private static Map<String, Object> pin(String from, String to, String rate) {
+        return Map.of("from", from, "to", to, "rate", rate);
+    }
+
+    private static Map<String, Object> scope(String type, String id) {
+        return Map.of("type", type, "id", id);
+    }
+
+    private static JsonNode step(JsonNode managerTargets, String stepId) {
+        for (JsonNode step : managerTargets.path("steps")) {
+            if (step.path("step").asText().equals(stepId)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + stepId + " in " + managerTargets);
+    }
+
+    private static void assertProblem(Http.Response response, int status, String field) {
+        assertEquals(response.body(), status, response.status());
+        assertTrue(response.contentType(), response.contentType().startsWith("application/problem+json"));
+        if (field != null) {
+            assertEquals(response.body(), field, response.json().path("field").asText());
+        }
+    }
+
+    @Test
+    public void theWorkedExampleComesOutExactlyThroughRestAndBadBodiesGetAClear400() {
+        String anna = demo.userId("anna");
+        String period = YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("scope", scope("manager", anna));
+        body.put("period", period);
+        body.put("goal", Map.of("paidDeals", 3));
+        body.put("weeksRule", "four-weeks-a-month");
+        body.put("pinnedRates", workedExamplePins());
+        Http admin = demo.as("admin");
+
+        Http.Response derived = admin.post("/pace/api/v1/targets/derive", body);
+        assertEquals(derived.body(), 200, derived.status());
+        JsonNode plan = derived.json().path("managers").path(0);
+        assertEquals(anna, plan.path("managerId").asText());
+        // 3 paid deals a month, 1 paid per 3 proposals: 9 proposals, 9/4 = 2.25 a week, so 3 a week
+        JsonNode proposals = step(plan, "proposal");
+        assertEquals("9", proposals.path("needed").path("fraction").asText());
+        assertEquals(9, proposals.path("target").asLong());
+        assertEquals("9/4", proposals.path("perWeek").path("exact").path("fraction").asText());
+        assertEquals(3, proposals.path("perWeek").path("target").asLong());
+        // 2 meetings per proposal: 18 meetings, 4.5 a week, so 5 a week
+        JsonNode meetings = step(plan, "meeting");
+        assertEquals(18, meetings.path("target").asLong());
+        assertEquals("9/2", meetings.path("perWeek").path("exact").path("fraction").asText());
+        assertEquals(5, meetings.path("perWeek").path("target").asLong());
+        // the arithmetic in words, and the schedules that end at the month's number, not more
+        assertTrue(proposals.toString(), proposals.path("explanation").path("text").asText().contains("proposals"));
+        JsonNode byWeek = meetings.path("byWeek");
+        assertEquals(18, byWeek.path(byWeek.size() - 1).path("expectedToDate").asLong());
+        long sum = 0;
+        for (JsonNode week : byWeek) {
+            sum += week.path("increment").asLong();
+        }
+        assertEquals(18, sum);
+        // nothing was saved by the preview
+        assertEquals(0, admin.get("/pace/api/v1/goals?scope=" + Http.encode("manager:" + anna) + "&period=" + period)
+                .json().size());
+
+        // bad bodies: each a 400 naming the field
+        Map<String, Object> negative = new LinkedHashMap<>(body);
+        negative.put("goal", Map.of("paidDeals", -3));
+        assertProblem(admin.post("/pace/api/v1/targets/derive", negative), 400, "goal.paidDeals");
+        Map<String, Object> aboveOne = new LinkedHashMap<>(body);
+        aboveOne.put("pinnedRates", List.of(pin("proposal", "paid", "1.5")));
+        assertProblem(admin.post("/pace/api/v1/targets/derive", aboveOne), 400, "pinnedRates[0].rate");
+        Map<String, Object> badPeriod = new LinkedHashMap<>(body);
+        badPeriod.put("period", "March");
+        assertProblem(admin.post("/pace/api/v1/targets/derive", badPeriod), 400, "period");
+        assertProblem(admin.post("/pace/api/v1/targets", Map.of("scope", scope("manager", anna), "metric", "calls",
+                "period", period, "value", 5)), 400, "metric");
+    }
+
+    @Test
+    public void anAdminSetsATeamMoneyGoalAndEveryManagerSeesTargetPaceAndStatus() throws Exception {
+        String anna = demo.userId("anna");
+        JsonNode me = demo.as("anna").get("/pace/api/v1/me").json();
+        String team = me.path("teamId").asText();
+        String period = YearMonth.now(ZoneId.of(me.path("timeZone").asText())).toString();
+        JsonNode members = demo.as("admin").get("/pace/api/v1/teams/" + team + "/kpis?period=month").json()
+                .path("members");
+        assertTrue(members.toString(), members.size() >= 2);
+
+        Map<String, Object> goal = new LinkedHashMap<>();
+        goal.put("scope", scope("team", team));
+        goal.put("period", period);
+        goal.put("goal", Map.of("revenue", Map.of("currency", "EUR", "amount", 60000),
+                "averagePaidDeal", Map.of("currency", "EUR", "amount", 5000)));
+        goal.put("pinnedRates", workedExamplePins());
+        goal.put("note", "set by the itest");
+        Http admin = demo.as("admin");
+        Http.Response created = admin.post("/pace/api/v1/goals", goal);
+        assertEquals(created.body(), 201, created.status());
+        assertEquals("\"1\"", created.etag());
+        String goalId = created.json().path("id").asText();
+        try {
+            // 60,000 EUR at 5,000 a deal is 12 paid deals, split evenly among the team's managers
+            JsonNode derived = created.json().path("derived");
+            assertEquals(members.size(), derived.path("managers").size());
+            JsonNode annaPlan = null;
+            for (JsonNode plan : derived.path("managers")) {
+                assertTrue(plan.toString(), step(plan, "paid").path("explanation").path("text").asText().length() > 10);
+                if (plan.path("managerId").asText().equals(anna)) {
+                    annaPlan = plan;
+                }
+            }
+            assertNotNull(derived.toString(), annaPlan);
+            assertEquals("12/" + members.size(), fraction(12, members.size()),
+                    annaPlan.path("paidDeals").path("fraction").asText());
+            long paidTarget = step(annaPlan, "paid").path("target").asLong();
+            assertEquals((12 + members.size() - 1) / members.size(), paidTarget);
+
+            // the derived targets are stored, the manager reads them, and their KPIs show target, pace and status
+            JsonNode targets = demo.as("anna").get("/pace/api/v1/targets?scope=" + Http.encode("manager:" + anna)
+                    + "&period=" + period).json();
+            assertTrue(targets.toString(), targets.size() >= 8);
+            JsonNode kpis = demo.as("anna").get("/pace/api/v1/managers/" + anna + "/kpis?period=month").json();
+            JsonNode paidPace = null;
+            for (JsonNode pace : kpis.path("pacing")) {
+                if (pace.path("metric").asText().equals("dealsWon")) {
+                    paidPace = pace;
+                }
+            }
+            assertNotNull(kpis.path("pacing").toString(), paidPace);
+            assertEquals(paidTarget, paidPace.path("target").asLong());
+            assertEquals(kpis.path("metrics").path("dealsWon").asLong(), paidPace.path("actual").asLong());
+            assertTrue(paidPace.toString(), Set.of("ahead", "on_track", "behind", "at_risk")
+                    .contains(paidPace.path("status").asText()));
+
+            // and the shell shows the same goal and targets
+            String goals = shell("pace:goal list");
+            assertTrue(goals, goals.contains(goalId));
+            String listed = shell("pace:targets list --scope manager:" + anna + " --period " + period);
+            assertTrue(listed, listed.contains("dealsWon"));
+        } finally {
+            assertEquals(204, admin.delete("/pace/api/v1/goals/" + goalId, "\"1\"").status());
+        }
+    }
+
+    private static String fraction(long numerator, long denominator) {
+        long gcd = java.math.BigInteger.valueOf(numerator).gcd(java.math.BigInteger.valueOf(denominator)).longValue();
+        return denominator / gcd == 1 ? Long.toString(numerator / gcd) : numerator / gcd + "/" + denominator / gcd;
+    }
+
+    @Test
+    public void twoAdminsEditingTheSameTargetOneGets412AndNothingIsLost() throws Exception {
+        String anna = demo.userId("anna");
+        String period = YearMonth.now(ZoneOffset.UTC).plusMonths(2).toString();
+        Http admin = demo.as("admin");
+        Map<String, Object> target = new LinkedHashMap<>(Map.of("scope", scope("manager", anna),
+                "metric", "meetingsHeld", "period", period, "value", 10));
+        Http.Response created = admin.post("/pace/api/v1/targets", target);
+        assertEquals(created.body(), 201, created.status());
+        String id = created.json().path("id").asText();
+        String etag = created.etag();
+
+        // both read version 1 and write at once: one wins, the other is told it is stale
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Http.Response>> writes = new ArrayList<>();
+            for (int value : new int[] {12, 15}) {
+                Map<String, Object> change = new LinkedHashMap<>(target);
+                change.put("value", value);
+                writes.add(two.submit(() -> {
+                    start.await();
+                    return demo.as("admin").put("/pace/api/v1/targets/" + id, change, etag);
+                }));
+            }
+            start.countDown();
+            Http.Response first = writes.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Http.Response second = writes.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            List<Integer> statuses = new ArrayList<>(List.of(first.status(), second.status()));
+            statuses.sort(null);
+            assertEquals(first.body() + " / " + second.body(), List.of(200, 412), statuses);
+            Http.Response winner = first.status() == 200 ? first : second;
+            Http.Response loser = first.status() == 200 ? second : first;
+            assertProblem(loser, 412, null);
+
+            // nothing lost: the winner's value is stored, and the history has the creation and the one change
+            Http.Response stored = admin.get("/pace/api/v1/targets/" + id);
+            assertEquals(winner.json().path("value").asLong(), stored.json().path("value").asLong());
+            assertEquals("\"2\"", stored.etag());
+            JsonNode history = admin.get("/pace/api/v1/targets/" + id + "/history").json();
+            assertEquals(history.toString(), 2, history.size());
+            assertEquals(history.toString(), demo.userId("admin"), history.path(1).path("actor").asText());
+            assertEquals(history.toString(), "updated", history.path(1).path("action").asText());
+
+            // a write without If-Match is refused before it can overwrite anything
+            assertProblem(admin.delete("/pace/api/v1/targets/" + id), 428, null);
+            assertEquals(204, admin.delete("/pace/api/v1/targets/" + id, stored.etag()).status());
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     private String shell(String command) throws Exception {

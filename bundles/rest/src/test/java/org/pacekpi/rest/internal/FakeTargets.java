@@ -306,7 +306,12 @@ final class FakeTargets implements TargetService {
             throw new ValidationException("goal.paidDeals", "must be positive, was " + goal.paidDeals());
         }
         for (int i = 0; i < pins.size(); i++) {
-            BigDecimal rate = pins.get(i).rate();
+            // like the engine: a fraction such as 1/3 or a decimal
+            String text = pins.get(i).rate();
+            int slash = text == null ? -1 : text.indexOf('/');
+            BigDecimal rate = text == null ? null : slash < 0 ? new BigDecimal(text)
+                    : new BigDecimal(text.substring(0, slash)).divide(new BigDecimal(text.substring(slash + 1)),
+                            java.math.MathContext.DECIMAL64);
             if (rate == null || rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) > 0) {
                 throw new ValidationException("pinnedRates[" + i + "].rate",
                         "must be above 0 and at most 1, was " + rate);

@@ -85,8 +85,8 @@ class GoalsResourceTest {
             assertThat(goal.get("version").asLong()).isEqualTo(1);
             assertThat(goal.get("input").get("scope").toString()).isEqualTo("{\"type\":\"team\",\"id\":\"north\"}");
             assertThat(goal.get("input").get("method").asText()).isEqualTo("snapshot");
-            assertThat(goal.get("input").get("pinnedRates").get(0).get("rate").decimalValue())
-                    .isEqualByComparingTo("0.33");
+            // a rate is text (1/3 or 0.33); a JSON number is read as its text
+            assertThat(goal.get("input").get("pinnedRates").get(0).get("rate").asText()).isEqualTo("0.33");
             assertThat(goal.get("derived").get("from").asText()).isEqualTo("2026-03-01");
             JsonNode step = goal.get("derived").get("managers").get(0).get("steps").get(0);
             assertThat(step.get("perWeek").get("exact").get("fraction").asText()).isEqualTo("9/4");

@@ -46,7 +46,17 @@ class RequestBodiesTest {
                 new GoalAmount(null, new Money("EUR", new BigDecimal("30000.00")),
                         new Money("EUR", new BigDecimal("10000"))),
                 "four-weeks-a-month", ConversionMethod.SNAPSHOT, 120,
-                List.of(new PinnedRate("proposal", "paid", new BigDecimal("0.333"))), LocalDate.of(2026, 1, 5)));
+                List.of(new PinnedRate("proposal", "paid", "0.333")), LocalDate.of(2026, 1, 5)));
+    }
+
+    @Test
+    void aPinnedRateIsAFractionOrADecimalInTextOrANumber() {
+        Http.Read<PinnedRate> fraction = http.read(PinnedRate.class, "{\"from\":\"proposal\",\"to\":\"paid\",\"rate\":\"1/3\"}");
+        assertThat(fraction.problem()).isNull();
+        assertThat(fraction.value()).isEqualTo(new PinnedRate("proposal", "paid", "1/3"));
+        Http.Read<PinnedRate> number = http.read(PinnedRate.class, "{\"from\":\"meeting\",\"to\":\"intro\",\"rate\":0.5}");
+        assertThat(number.problem()).isNull();
+        assertThat(number.value()).isEqualTo(new PinnedRate("meeting", "intro", "0.5"));
     }
 
     @Test
@@ -89,8 +99,8 @@ class RequestBodiesTest {
             // numbers that are not counts
             "{SCOPE,\"goal\":{\"paidDeals\":2.5}} | goal.paidDeals | cannot read 2.5 as a whole number",
             "{SCOPE,\"goal\":{\"paidDeals\":\"three\"}} | goal.paidDeals | cannot read three as a whole number",
-            "{SCOPE,\"pinnedRates\":[{\"from\":\"a\",\"to\":\"b\",\"rate\":0.5},{\"rate\":\"half\"}]}"
-                    + " | pinnedRates[1].rate | cannot read half as a number",
+            "{SCOPE,\"pinnedRates\":[{\"from\":\"a\",\"to\":\"b\",\"rate\":0.5},{\"rate\":[1,3]}]}"
+                    + " | pinnedRates[1].rate | must be a string",
             "{SCOPE,\"method\":\"best\"} | method | must be cohort or snapshot, was \"best\"",
             "{SCOPE,\"method\":3} | method | must be cohort or snapshot, was 3",
             "{SCOPE,\"windowDays\":[90]} | windowDays | must be a whole number" })

@@ -47,7 +47,7 @@ abstract class GoalOptions extends TargetCommands {
     Integer windowDays;
 
     @Option(name = "--pin", multiValued = true,
-            description = "A rate fixed instead of measured, from:to=rate, e.g. proposal:paid=0.33; repeatable.")
+            description = "A rate fixed instead of measured, from:to=rate, e.g. proposal:paid=1/3 or meeting:intro=0.8; repeatable.")
     List<String> pins;
 
     /** The goal: paid deals, or money in a currency. */
@@ -100,11 +100,12 @@ abstract class GoalOptions extends TargetCommands {
         int colon = text.indexOf(':');
         int equals = text.indexOf('=');
         if (colon <= 0 || equals <= colon + 1 || equals == text.length() - 1) {
-            throw new IllegalArgumentException("--pin must be from:to=rate, e.g. proposal:paid=0.33; was '" + text
+            throw new IllegalArgumentException("--pin must be from:to=rate, e.g. proposal:paid=1/3; was '" + text
                     + "'");
         }
+        // the rate as written (1/3 or 0.25): the service reads it and names it if it is no rate
         return new PinnedRate(text.substring(0, colon).trim(), text.substring(colon + 1, equals).trim(),
-                amount("--pin " + text, text.substring(equals + 1)));
+                text.substring(equals + 1).trim());
     }
 
     private static BigDecimal amount(String option, String text) {

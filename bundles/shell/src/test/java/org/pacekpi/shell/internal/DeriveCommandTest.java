@@ -99,8 +99,7 @@ class DeriveCommandTest {
         assertThat(targets.derived.weeksRule()).isEqualTo("four-weeks-a-month");
         assertThat(targets.derived.windowDays()).isEqualTo(90);
         assertThat(targets.derived.pinnedRates()).containsExactly(
-                new PinnedRate("meeting", "proposal", new BigDecimal("0.5")),
-                new PinnedRate("proposal", "paid", new BigDecimal("0.33")));
+                new PinnedRate("meeting", "proposal", "0.5"), new PinnedRate("proposal", "paid", "0.33"));
         assertThat(targets.derived.asOf()).isEqualTo(LocalDate.of(2026, 1, 5));
         assertThat(output.lines().get(0)).endsWith(": 30000.00 EUR (average paid deal 10000 EUR)");
     }
@@ -153,7 +152,7 @@ class DeriveCommandTest {
         DeriveCommand badPin = command("team:north", "2026-03");
         badPin.paidDeals = 3L;
         badPin.pins = List.of("proposal=0.3");
-        assertRefused(badPin, "--pin must be from:to=rate, e.g. proposal:paid=0.33; was 'proposal=0.3'");
+        assertRefused(badPin, "--pin must be from:to=rate, e.g. proposal:paid=1/3; was 'proposal=0.3'");
         DeriveCommand badMethod = command("team:north", "2026-03");
         badMethod.paidDeals = 3L;
         badMethod.method = "best";

@@ -267,7 +267,12 @@ final class FakeTargets implements TargetService {
                     + goal.revenue().amount());
         }
         for (int i = 0; i < pins.size(); i++) {
-            if (pins.get(i).rate().compareTo(BigDecimal.ONE) > 0 || pins.get(i).rate().signum() <= 0) {
+            // like the engine: a fraction such as 1/3, or a decimal
+            String text = pins.get(i).rate();
+            int slash = text.indexOf('/');
+            BigDecimal rate = slash < 0 ? new BigDecimal(text) : new BigDecimal(text.substring(0, slash))
+                    .divide(new BigDecimal(text.substring(slash + 1)), java.math.MathContext.DECIMAL64);
+            if (rate.compareTo(BigDecimal.ONE) > 0 || rate.signum() <= 0) {
                 throw new ValidationException("pinnedRates[" + i + "].rate", "must be above 0 and at most 1, was "
                         + pins.get(i).rate());
             }

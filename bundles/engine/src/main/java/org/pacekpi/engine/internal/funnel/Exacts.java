@@ -1,6 +1,5 @@
 package org.pacekpi.engine.internal.funnel;
 
-import java.math.BigInteger;
 
 import org.pacekpi.api.targets.Exact;
 import org.pacekpi.engine.internal.plan.Fraction;
@@ -32,14 +31,13 @@ public final class Exacts {
         if (text == null) {
             throw new IllegalArgumentException("an exact value needs its fraction, was null");
         }
+        // Fraction.parse also reads decimals; an Exact's fraction is never one
+        if (text.indexOf('.') >= 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a fraction n or n/d");
+        }
         try {
-            int slash = text.indexOf('/');
-            if (slash < 0) {
-                return new Fraction(new BigInteger(text.trim()), BigInteger.ONE);
-            }
-            return new Fraction(new BigInteger(text.substring(0, slash).trim()),
-                    new BigInteger(text.substring(slash + 1).trim()));
-        } catch (NumberFormatException | ArithmeticException e) {
+            return Fraction.parse(text);
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a fraction n or n/d", e);
         }
     }

@@ -12,6 +12,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.pacekpi.api.dto.WorkingDays;
 import org.pacekpi.engine.internal.calendar.DateRange;
 import org.pacekpi.engine.internal.WorkingDaysProvider;
+import org.pacekpi.engine.internal.calendar.WorkingCalendar;
+import org.pacekpi.engine.internal.targets.ManagerCalendars;
 import org.pacekpi.engine.internal.calendar.CalendarSettings;
 import org.pacekpi.engine.internal.calendar.WorkingCalendars;
 import org.pacekpi.host.directory.User;
@@ -19,12 +21,13 @@ import org.pacekpi.host.directory.User;
 /**
  * The managers' working calendars (weekends, public holidays from jollyday, transferred working days, days off an
  * admin configured), configured by PID {@code org.pacekpi.calendar}. A bad value fails activation with a message
- * naming the key, and the KPI service waits for a good one.
+ * naming the key, and the KPI service waits for a good one. Provides the day counts of the KPI reports and the
+ * calendars themselves, which targets are spread over and paced by.
  */
-@Component(service = WorkingDaysProvider.class, configurationPid = CalendarSettings.PID,
+@Component(service = {WorkingDaysProvider.class, ManagerCalendars.class}, configurationPid = CalendarSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = WorkingCalendarComponent.Config.class)
-public final class WorkingCalendarComponent implements WorkingDaysProvider {
+public final class WorkingCalendarComponent implements WorkingDaysProvider, ManagerCalendars {
 
     /**
      * The documented keys; per team and per manager keys ({@code team.<id>.country}, {@code team.<id>.daysOff},
@@ -55,5 +58,10 @@ public final class WorkingCalendarComponent implements WorkingDaysProvider {
     @Override
     public WorkingDays workingDays(User manager, DateRange period, LocalDate asOf) {
         return calendars.workingDays(manager, period, asOf);
+    }
+
+    @Override
+    public WorkingCalendar of(User manager) {
+        return calendars.forUser(manager);
     }
 }

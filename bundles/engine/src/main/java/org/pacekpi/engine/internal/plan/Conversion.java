@@ -9,7 +9,8 @@ package org.pacekpi.engine.internal.plan;
  * @param rate       the share, in (0, 1]
  * @param source     measured or pinned by an admin
  * @param sampleSize for a measured rate, what it was measured on (the deals, or the activities, of {@code from}),
- *                   at least 1; 0 for a pinned rate
+ *                   0 when the manager has no sample of their own and the team's rate stands in; 0 for a pinned
+ *                   rate
  */
 public record Conversion(String from, String to, Fraction rate, RateSource source, long sampleSize) {
 
@@ -31,8 +32,8 @@ public record Conversion(String from, String to, Fraction rate, RateSource sourc
         if (source == null) {
             throw new PlanValidationException("source", "is required (measured or pinned)" + which);
         }
-        if (source == RateSource.MEASURED && sampleSize < 1) {
-            throw new PlanValidationException("sampleSize", "a measured rate needs a sample of at least 1" + which
+        if (source == RateSource.MEASURED && sampleSize < 0) {
+            throw new PlanValidationException("sampleSize", "a measured rate's sample cannot be negative" + which
                     + ", was " + sampleSize);
         }
         if (source == RateSource.PINNED && sampleSize != 0) {
@@ -40,7 +41,7 @@ public record Conversion(String from, String to, Fraction rate, RateSource sourc
         }
     }
 
-    /** A rate measured on a sample. */
+    /** A rate measured on a sample (0: the team's rate, the manager having no sample of their own). */
     public static Conversion measured(String from, String to, Fraction rate, long sampleSize) {
         return new Conversion(from, to, rate, RateSource.MEASURED, sampleSize);
     }

@@ -59,6 +59,39 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
         return new Fraction(stripped.unscaledValue(), BigInteger.TEN.pow(stripped.scale()));
     }
 
+    /**
+     * Reads {@link #toString()}'s form back: {@code n} or {@code n/d} with whole numbers (a sign on the numerator
+     * only), or a plain decimal such as {@code 0.25}.
+     *
+     * @throws NumberFormatException naming the text if it is neither, or the denominator is zero
+     */
+    public static Fraction parse(String text) {
+        if (text == null) {
+            throw new NumberFormatException("a fraction is required, was missing");
+        }
+        String trimmed = text.trim();
+        int slash = trimmed.indexOf('/');
+        try {
+            if (slash < 0) {
+                return of(new BigDecimal(trimmed));
+            }
+            BigInteger numerator = new BigInteger(trimmed.substring(0, slash));
+            String denominatorText = trimmed.substring(slash + 1);
+            if (denominatorText.startsWith("-") || denominatorText.startsWith("+")) {
+                throw new NumberFormatException("sign on the denominator");
+            }
+            BigInteger denominator = new BigInteger(denominatorText);
+            if (denominator.signum() == 0) {
+                throw new NumberFormatException("zero denominator");
+            }
+            return new Fraction(numerator, denominator);
+        } catch (NumberFormatException e) {
+            NumberFormatException named = new NumberFormatException("'" + text + "' is not a fraction such as 9, 9/4 or 2.25");
+            named.initCause(e);
+            throw named;
+        }
+    }
+
     /** {@code this + other}. */
     public Fraction plus(Fraction other) {
         return new Fraction(numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),

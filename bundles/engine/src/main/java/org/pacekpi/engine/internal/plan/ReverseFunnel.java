@@ -118,15 +118,25 @@ public final class ReverseFunnel {
     }
 
     private static Explanation goalExplanation(Goal goal, PlanPeriod period, FunnelStep paid, Fraction need) {
+        int managers = goal.splitAmong();
+        String split = managers == 1 ? "" : " split evenly among " + managers + " managers";
         if (goal.kind() == Goal.Kind.PAID_DEALS) {
-            return new Explanation(Operation.GIVEN, List.of(new Operand("goal", need)), need,
-                    paid.count(need.toDisplay()) + ": the goal for " + period);
+            if (managers == 1) {
+                return new Explanation(Operation.GIVEN, List.of(new Operand("goal", need)), need,
+                        paid.count(need.toDisplay()) + ": the goal for " + period);
+            }
+            return new Explanation(Operation.DIVIDE,
+                    List.of(new Operand("goal", Fraction.of(goal.paidDeals())), new Operand("managers", Fraction.of(managers))),
+                    need, paid.count(need.toDisplay()) + ": " + paid.count(Long.toString(goal.paidDeals())) + " for "
+                            + period + split + roundedUp(need));
         }
+        Fraction revenue = goal.revenueShare();
+        String share = managers == 1 ? "" : " (" + revenue.toDisplay() + " " + goal.revenue().currency() + " each)";
         return new Explanation(Operation.DIVIDE,
-                List.of(new Operand("revenue", Fraction.of(goal.revenue().amount())),
+                List.of(new Operand(managers == 1 ? "revenue" : "revenue share", revenue),
                         new Operand("average paid deal", Fraction.of(goal.averagePaidDeal().amount()))),
-                need, paid.count(need.toDisplay()) + ": " + Goal.format(goal.revenue()) + " for " + period + " / "
-                        + Goal.format(goal.averagePaidDeal()) + " average " + paid.singular() + roundedUp(need));
+                need, paid.count(need.toDisplay()) + ": " + Goal.format(goal.revenue()) + " for " + period + split + share
+                        + " / " + Goal.format(goal.averagePaidDeal()) + " average " + paid.singular() + roundedUp(need));
     }
 
     private static Explanation stepExplanation(FunnelStep step, FunnelStep next, Conversion conversion, Fraction nextNeed,
@@ -134,6 +144,7 @@ public final class ReverseFunnel {
         Fraction per = conversion.rate().reciprocal();
         String perText = per.equals(Fraction.ONE) ? step.singular() : step.count(per.toDisplay());
         String source = conversion.source() == RateSource.PINNED ? "pinned by an admin"
+                : conversion.sampleSize() == 0 ? "the team's rate, no sample of the manager's own"
                 : "measured on " + conversion.sampleSize() + " "
                 + (step.kind() == StepKind.STAGE ? (conversion.sampleSize() == 1 ? "deal" : "deals")
                 : (conversion.sampleSize() == 1 ? step.singular() : step.plural()));

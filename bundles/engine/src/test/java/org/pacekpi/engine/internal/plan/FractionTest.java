@@ -70,4 +70,19 @@ class FractionTest {
         assertThat(Fraction.of(1, 3).max(Fraction.of(1, 2))).isEqualTo(Fraction.of(1, 2));
         assertThat(Fraction.of(1, 3).min(Fraction.of(1, 2))).isEqualTo(Fraction.of(1, 3));
     }
+
+    @Test
+    void readsItsOwnTextBack() {
+        for (Fraction value : new Fraction[] {Fraction.ZERO, Fraction.of(9), Fraction.of(9, 4), Fraction.of(-1, 3),
+                new Fraction(BigInteger.TWO.pow(70), BigInteger.valueOf(3))}) {
+            assertThat(Fraction.parse(value.toString())).isEqualTo(value);
+        }
+        assertThat(Fraction.parse(" 6/8 ")).isEqualTo(Fraction.of(3, 4));
+        assertThat(Fraction.parse("2.25")).isEqualTo(Fraction.of(9, 4));
+        for (String bad : new String[] {"", "1/0", "1/-3", "1/+3", "a/3", "1/3/4", "one", "1 / 3"}) {
+            assertThatThrownBy(() -> Fraction.parse(bad)).as(bad).isInstanceOf(NumberFormatException.class)
+                    .hasMessage("'" + bad + "' is not a fraction such as 9, 9/4 or 2.25");
+        }
+        assertThatThrownBy(() -> Fraction.parse(null)).isInstanceOf(NumberFormatException.class);
+    }
 }

@@ -78,7 +78,9 @@ class PlanPropertyTest {
                 .between(Math.max(1, revenue / 1_000_000), 10_000_000_000L)
                 .map(average -> Goal.revenue(new Money("EUR", BigDecimal.valueOf(revenue, 2)),
                         new Money("EUR", BigDecimal.valueOf(average, 2)))));
-        return Arbitraries.oneOf(deals, money, Arbitraries.longs().between(1, 5).map(Goal::paidDeals));
+        Arbitrary<Goal> whole = Arbitraries.oneOf(deals, money, Arbitraries.longs().between(1, 5).map(Goal::paidDeals));
+        // A manager's share of a team's goal, split among up to 12 managers, as well as whole goals.
+        return Arbitraries.oneOf(whole, Combinators.combine(whole, Arbitraries.integers().between(2, 12)).as(Goal::splitAmong));
     }
 
     @Provide
@@ -122,6 +124,8 @@ class PlanPropertyTest {
         List<StepTarget> steps = plan.steps();
         assertThat(steps).extracting(StepTarget::step).containsExactlyElementsOf(funnel.steps());
         Fraction goalDeals = goal.paidDealsNeeded();
+        // The shares of a split goal add up to the whole goal.
+        assertThat(goalDeals.times(goal.splitAmong())).isEqualTo(goal.splitAmong(1).paidDealsNeeded());
         for (int i = 0; i < steps.size(); i++) {
             Fraction product = Fraction.ONE;
             for (int j = i; j < steps.size() - 1; j++) {
@@ -132,7 +136,7 @@ class PlanPropertyTest {
             assertThat(reached).as("%s: %s x %s", step.step().id(), step.target(), product).isGreaterThanOrEqualTo(goalDeals);
             if (goal.kind() == Goal.Kind.REVENUE) {
                 assertThat(reached.times(Fraction.of(goal.averagePaidDeal().amount())))
-                        .isGreaterThanOrEqualTo(Fraction.of(goal.revenue().amount()));
+                        .isGreaterThanOrEqualTo(goal.revenueShare());
             }
             // Exactly what the goal needs, rounded up once: one less would not do.
             assertThat(step.needed().times(product)).isEqualTo(goalDeals);

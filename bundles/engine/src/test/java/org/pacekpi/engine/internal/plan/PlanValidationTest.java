@@ -58,8 +58,8 @@ class PlanValidationTest {
                 "rate: must be above 0 and at most 1 (proposal -> paid), was 0");
         assertRefused(() -> Conversion.measured("proposal", "paid", Fraction.of(-1, 3), 5), "rate",
                 "rate: must be above 0 and at most 1 (proposal -> paid), was -1/3");
-        assertRefused(() -> Conversion.measured("proposal", "paid", Fraction.of(1, 3), 0), "sampleSize",
-                "sampleSize: a measured rate needs a sample of at least 1 (proposal -> paid), was 0");
+        assertRefused(() -> Conversion.measured("proposal", "paid", Fraction.of(1, 3), -1), "sampleSize",
+                "sampleSize: a measured rate's sample cannot be negative (proposal -> paid), was -1");
         assertRefused(() -> new Conversion("proposal", "paid", Fraction.ONE, RateSource.PINNED, 7), "sampleSize",
                 "sampleSize: a pinned rate has no sample (proposal -> paid), was 7");
         assertThat(Conversion.pinned("proposal", "paid", Fraction.ONE).rate()).isEqualTo(Fraction.ONE);
@@ -159,5 +159,22 @@ class PlanValidationTest {
         assertRefused(() -> new PlanRequest(Goal.paidDeals(1), march, null, WeeksRule.WORKING_CALENDAR, asOf), "funnel", "funnel: is required");
         assertRefused(() -> new PlanRequest(Goal.paidDeals(1), march, funnel, null, asOf), "weeksRule", "weeksRule: is required");
         assertRefused(() -> new PlanRequest(Goal.paidDeals(1), march, funnel, WeeksRule.WORKING_CALENDAR, null), "asOf", "asOf: is required");
+    }
+
+    @Test
+    void aGoalIsSplitAmongAtLeastOneManager() {
+        assertRefused(() -> Goal.paidDeals(3).splitAmong(0), "goal.splitAmong", "goal.splitAmong: must be at least 1 manager, was 0");
+        assertThat(Goal.paidDeals(3).splitAmong(1)).isEqualTo(Goal.paidDeals(3));
+        assertThatThrownBy(() -> Goal.paidDeals(3).revenueShare()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theWeeksRuleIsReadByItsId() {
+        assertThat(WeeksRule.parse(" Four-Weeks-A-Month ", "weeksRule")).isEqualTo(WeeksRule.FOUR_WEEKS_A_MONTH);
+        assertThat(WeeksRule.WORKING_CALENDAR.id()).isEqualTo("working-calendar");
+        assertRefused(() -> WeeksRule.parse("monthly", "weeksRule"), "weeksRule",
+                "weeksRule: must be one of working-calendar, four-weeks-a-month; was 'monthly'");
+        assertRefused(() -> WeeksRule.parse(null, "rule"), "rule",
+                "rule: must be one of working-calendar, four-weeks-a-month; was missing");
     }
 }

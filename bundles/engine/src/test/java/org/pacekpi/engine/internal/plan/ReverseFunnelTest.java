@@ -290,4 +290,40 @@ class ReverseFunnelTest {
                 .isInstanceOfSatisfying(PlanValidationException.class, e -> assertThat(e.field()).isEqualTo("period"))
                 .hasMessage("period: 2026-03 has no working days in the manager's calendar");
     }
+
+    @Test
+    void aShareOfATeamsGoalIsTheGoalSplitEvenlyExactly() {
+        Plan deals = derive(Goal.paidDeals(3).splitAmong(2), MARCH_2026, workedExampleFunnel(Map.of()),
+                WeeksRule.FOUR_WEEKS_A_MONTH, Calendars.PLAIN);
+        StepTarget paid = deals.step("paid");
+        assertThat(paid.needed()).isEqualTo(Fraction.of(3, 2));
+        assertThat(paid.target()).isEqualTo(2);
+        assertThat(paid.explanation().operation()).isEqualTo(Operation.DIVIDE);
+        assertThat(paid.explanation().operands()).containsExactly(new Operand("goal", Fraction.of(3)),
+                new Operand("managers", Fraction.of(2)));
+        assertThat(paid.explanation().text()).isEqualTo("1.5 paid deals: 3 paid deals for 2026-03 split evenly among 2 managers, so 2");
+        // The chain divides the exact share: 9/2 proposals, so 5, and 9 meetings.
+        assertThat(deals.step("proposal").target()).isEqualTo(5);
+        assertThat(deals.step("meeting").target()).isEqualTo(9);
+
+        Goal money = Goal.revenue(new Money("RUB", new BigDecimal("1000000")), new Money("RUB", new BigDecimal("100000")))
+                .splitAmong(3);
+        StepTarget paidMoney = derive(money, MARCH_2026, workedExampleFunnel(Map.of()), WeeksRule.FOUR_WEEKS_A_MONTH,
+                Calendars.PLAIN).step("paid");
+        assertThat(paidMoney.needed()).isEqualTo(Fraction.of(10, 3));
+        assertThat(paidMoney.explanation().operands()).containsExactly(
+                new Operand("revenue share", Fraction.of(1_000_000, 3)), new Operand("average paid deal", Fraction.of(100_000)));
+        assertThat(paidMoney.explanation().text()).isEqualTo("3.33 paid deals: 1000000 RUB for 2026-03 split evenly among 3 "
+                + "managers (333333.33 RUB each) / 100000 RUB average paid deal, so 4");
+    }
+
+    @Test
+    void aRateWithoutASampleOfTheManagersOwnSaysItIsTheTeams() {
+        Funnel funnel = new Funnel(List.of(PROPOSAL, PAID), List.of(Conversion.measured("proposal", "paid", Fraction.of(1, 4), 0)),
+                Map.of());
+        assertThat(derive(Goal.paidDeals(1), MARCH_2026, funnel, WeeksRule.FOUR_WEEKS_A_MONTH, Calendars.PLAIN)
+                .step("proposal").explanation().text())
+                .isEqualTo("4 proposals: 1 paid deal / 1 paid deal per 4 proposals (rate 0.25, the team's rate, no sample of "
+                        + "the manager's own)");
+    }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -35,6 +37,7 @@ import org.pacekpi.api.store.ActivityJudge;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.DealEvent;
 import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
@@ -51,8 +54,10 @@ import org.slf4j.LoggerFactory;
  * contributes, packed by {@link PackedLists}; a deleted one stays as a tombstone), {@code pace_daily_aggregate} (per
  * manager, metric and local day; always the sum of the current contributions, and no row where that sum is zero),
  * {@code pace_monthly_aggregate} (the same per local month: always the sum of the month's daily rows, written in the
- * same transaction; totals read whole months from it) and {@code pace_cursor}. The schema is migrated on first use,
- * not on construction (see {@link #ensureSchema()}).
+ * same transaction; totals read whole months from it), {@code pace_deal_event} (the log's deal events, a projection
+ * that every write keeps in step in the same transaction, independent of the counting: {@link #dealHistories} reads
+ * it instead of the log) and {@code pace_cursor}. The schema is migrated on first use, not on construction (see
+ * {@link StoreSchema}).
  *
  * <p>Writes are serialized: by a lock in this JVM, and across instances sharing the database by the cursor row,
  * which every write locks first. Reads that take several statements (the generation and the rows counted in it) run
@@ -98,7 +103,7 @@ public final class JdbcPaceStore implements PaceStore {
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
-    private final Migrations migrations;
+    private final StoreSchema schema;
 
     /** Activities written since the statistics were last checked. */
     private final AtomicLong writtenSinceStatisticsCheck = new AtomicLong();
@@ -108,11 +113,6 @@ public final class JdbcPaceStore implements PaceStore {
 
     /** See {@link #beforeRecountCommit(Runnable)}. */
     private volatile Runnable beforeRecountCommit = () -> { };
-
-    private final Object schemaMonitor = new Object();
-    private volatile boolean schemaReady;
-    /** A migration failure that trying again cannot fix; guarded by schemaMonitor. */
-    private StoreException schemaFailure;
 
     /**
      * A store on a data source (ideally a pool). Cheap: it does not connect until first used.
@@ -124,9 +124,17 @@ public final class JdbcPaceStore implements PaceStore {
     }
 
     JdbcPaceStore(DataSource dataSource, SqlDialect dialect, Migrations migrations) {
+        this(dataSource, dialect, new StoreSchema(migrations));
+    }
+
+    /**
+     * A store whose schema is migrated through {@code schema}, which other stores on the same database (a
+     * {@link JdbcTargetStore}) may share, so that the first use of either migrates the schema once.
+     */
+    JdbcPaceStore(DataSource dataSource, SqlDialect dialect, StoreSchema schema) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
-        this.migrations = Objects.requireNonNull(migrations, "migrations");
+        this.schema = Objects.requireNonNull(schema, "schema");
     }
 
     /** The database this store writes to. */
@@ -391,6 +399,83 @@ public final class JdbcPaceStore implements PaceStore {
                 });
     }
 
+    /**
+     * {@inheritDoc} Read from pace_deal_event, the log's projection of deal events (schema V5), in one snapshot: first
+     * the deals of the managers' events in the range (through the index by manager and time), then those deals'
+     * events (through the index by deal). Deal and activity ids are ordered as {@link String#compareTo} orders them (on
+     * PostgreSQL the columns' "C" collation). Amounts come back with scale 4, like the log's.
+     */
+    @Override
+    public List<DealEvent> dealHistories(Collection<String> managerIds, Instant from, Instant to) {
+        List<String> managers = List.copyOf(new LinkedHashSet<>(requireNoNulls(managerIds, "managerIds")));
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (managers.isEmpty() || !from.isBefore(to)) {
+            return List.of();
+        }
+        ensureSchema();
+        String what = "the deal histories of " + (managers.size() == 1 ? "manager " + managers.get(0)
+                : managers.size() + " managers") + " from " + from + " to " + to;
+        return readSnapshot(what, connection -> {
+            SortedSet<String> deals = new TreeSet<>();
+            // [from, to) on (seconds, nanoseconds); the seconds alone bound the index range. Parameters after the
+            // managers': see bindRange.
+            String inRange = " AND m.occurred_at_epoch_s BETWEEN ? AND ?"
+                    + " AND (m.occurred_at_epoch_s > ? OR m.occurred_at_nano >= ?)"
+                    + " AND (m.occurred_at_epoch_s < ? OR m.occurred_at_nano < ?)";
+            String dealsOf = "SELECT DISTINCT m.deal_id FROM pace_deal_event m WHERE ";
+            if (dialect == SqlDialect.H2) {
+                // H2 bounds an index scan by an IN list on its first column only (see totals): one lookup per manager.
+                try (PreparedStatement query = connection.prepareStatement(dealsOf + "m.manager_id = ?" + inRange)) {
+                    for (String manager : managers) {
+                        query.setString(1, manager);
+                        bindRange(query, 2, from, to);
+                        readStrings(query, deals);
+                    }
+                }
+            } else {
+                for (InList lookup : InList.lookups(managers, dialect)) {
+                    try (PreparedStatement query = connection.prepareStatement(dealsOf
+                            + lookup.condition("m.manager_id") + inRange)) {
+                        bindRange(query, lookup.bind(query, 1), from, to);
+                        readStrings(query, deals);
+                    }
+                }
+            }
+            // The chunks follow the deals' order and each comes ordered, so together they are in order.
+            List<DealEvent> events = new ArrayList<>();
+            for (InList chunk : InList.lookups(deals, dialect)) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT e."
+                        + DealEvents.NAMES.replace(", ", ", e.") + " FROM pace_deal_event e WHERE "
+                        + chunk.condition("e.deal_id") + DealEvents.HISTORY_ORDER)) {
+                    chunk.bind(query, 1);
+                    events.addAll(DealEvents.read(query));
+                }
+            }
+            return Collections.unmodifiableList(events);
+        });
+    }
+
+    /** Binds the parameters of dealHistories' time range from parameter {@code first} on. */
+    private static void bindRange(PreparedStatement query, int first, Instant from, Instant to) throws SQLException {
+        int next = first;
+        query.setLong(next++, from.getEpochSecond());
+        query.setLong(next++, to.getEpochSecond());
+        query.setLong(next++, from.getEpochSecond());
+        query.setInt(next++, from.getNano());
+        query.setLong(next++, to.getEpochSecond());
+        query.setInt(next, to.getNano());
+    }
+
+    /** Adds the first column of every row of the query's result. */
+    private static void readStrings(PreparedStatement query, Collection<String> into) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                into.add(rows.getString(1));
+            }
+        }
+    }
+
     @Override
     public Optional<LoggedActivity> activity(String activityId) {
         Objects.requireNonNull(activityId, "activityId");
@@ -468,8 +553,8 @@ public final class JdbcPaceStore implements PaceStore {
 
         if (!byId.isEmpty()) {
             step[0] = "reading the stored contributions";
-            Map<String, List<Contribution>> stored = currentContributions(connection, byId.keySet(),
-                    cursor.countingGeneration());
+            StoredRows storedRows = storedRows(connection, byId.keySet(), cursor.countingGeneration());
+            Map<String, List<Contribution>> stored = storedRows.contributions();
 
             SortedMap<AggregateKey, Long> deltas = new TreeMap<>();
             for (CountedActivity activity : byId.values()) {
@@ -481,6 +566,7 @@ public final class JdbcPaceStore implements PaceStore {
 
             step[0] = "writing activity rows";
             dialect.upsertActivities(connection, byId.values(), cursor.countingGeneration());
+            writeDealEvents(connection, step, byId, storedRows.mayBeProjected());
             step[0] = "adjusting the daily aggregates";
             deltas.values().removeIf(delta -> delta == 0); // e.g. a group member recounted to the same result
             if (!deltas.isEmpty()) {
@@ -632,26 +718,74 @@ public final class JdbcPaceStore implements PaceStore {
     }
 
     /**
-     * What the stored activities among {@code ids} contribute now: the contributions of those counted in the current
-     * generation (an activity not counted since the last reset contributes nothing: the reset emptied the aggregates).
+     * What a write needs to know of the stored rows of its activities.
+     *
+     * @param contributions  what the stored activities contribute now: the contributions of those counted in the
+     *                       current generation (an activity not counted since the last reset contributes nothing: the
+     *                       reset emptied the aggregates)
+     * @param mayBeProjected the ids of stored activities of a deal kind, which may have a pace_deal_event row
      */
-    private Map<String, List<Contribution>> currentContributions(Connection connection, Collection<String> ids,
-                                                                 long generation) throws SQLException {
+    private record StoredRows(Map<String, List<Contribution>> contributions, Set<String> mayBeProjected) {
+    }
+
+    /** Reads the {@link StoredRows} of the stored activities among {@code ids}, by primary key. */
+    private StoredRows storedRows(Connection connection, Collection<String> ids, long generation)
+            throws SQLException {
         Map<String, List<Contribution>> stored = new HashMap<>();
+        Set<String> mayBeProjected = new HashSet<>();
         for (InList chunk : InList.lookups(ids, dialect)) {
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, contributions FROM pace_activity"
-                    + " WHERE " + chunk.condition("id") + " AND counted_generation = ?")) {
-                int next = chunk.bind(query, 1);
-                query.setLong(next, generation);
+            // The contributions of rows counted in another generation are not sent: they count for nothing.
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, kind,"
+                    + " CASE WHEN counted_generation = ? THEN contributions END, counted_generation"
+                    + " FROM pace_activity WHERE " + chunk.condition("id"))) {
+                query.setLong(1, generation);
+                chunk.bind(query, 2);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         String id = rows.getString(1);
-                        stored.put(id, PackedLists.unpackContributions(rows.getString(2), id));
+                        if (DealEvents.mayBeProjected(rows.getString(2))) {
+                            mayBeProjected.add(id);
+                        }
+                        String contributions = rows.getString(3);
+                        long counted = rows.getLong(4);
+                        if (!rows.wasNull() && counted == generation) {
+                            stored.put(id, PackedLists.unpackContributions(contributions, id));
+                        }
                     }
                 }
             }
         }
-        return stored;
+        return new StoredRows(stored, mayBeProjected);
+    }
+
+    /**
+     * Keeps pace_deal_event in step with the activity rows just written: the deal events' rows inserted or replaced,
+     * and the rows of activities that were deal events and are no longer (deleted, or changed into something else)
+     * removed. A batch without deal events, now or before, runs no statement at all: the ingest of touches pays
+     * nothing for the projection.
+     *
+     * @param mayBeProjected the written activities whose stored rows were of a deal kind before this write
+     */
+    private void writeDealEvents(Connection connection, String[] step, SortedMap<String, CountedActivity> byId,
+                                 Set<String> mayBeProjected) throws SQLException {
+        List<LoggedActivity> dealEvents = new ArrayList<>();
+        List<String> noLonger = new ArrayList<>();
+        for (CountedActivity counted : byId.values()) {
+            LoggedActivity activity = counted.activity();
+            if (DealEvents.isDealEvent(activity)) {
+                dealEvents.add(activity);
+            } else if (mayBeProjected.contains(activity.id())) {
+                noLonger.add(activity.id());
+            }
+        }
+        if (!noLonger.isEmpty()) {
+            step[0] = "removing the deal events of activities that are no longer deal events";
+            DealEvents.delete(connection, noLonger, dialect);
+        }
+        if (!dealEvents.isEmpty()) {
+            step[0] = "writing deal events";
+            dialect.upsertDealEvents(connection, dealEvents);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ row mapping
@@ -782,54 +916,9 @@ public final class JdbcPaceStore implements PaceStore {
 
     // ------------------------------------------------------------------------------------------------ plumbing
 
-    /**
-     * Migrates the schema on first use, once. Not in the constructor: the OSGi component constructs the store in
-     * its activation, which must stay quick and free of DDL; and not in a background thread, because then every
-     * caller would need to wait for it anyway. The first caller (the engine's writer, normally) pays for it and
-     * gets the error if it fails. A failure that only means the database could not be reached, the connection broke
-     * or a lock could not be had in time (another bundle, such as the sandbox CRM sharing the embedded H2 database,
-     * holding a long transaction) is not remembered, so the next use tries again; any other failure (a bad script, an edited script, a
-     * newer schema) is remembered and every later use throws a {@link StoreException} with the original cause, until
-     * the store is recreated.
-     */
+    /** Migrates the schema on first use (see {@link StoreSchema}). */
     private void ensureSchema() {
-        if (schemaReady) {
-            return;
-        }
-        synchronized (schemaMonitor) {
-            if (schemaReady) {
-                return;
-            }
-            if (schemaFailure != null) {
-                throw new StoreException("The Pace store is unusable: its schema migration failed earlier: "
-                        + schemaFailure.getMessage(), schemaFailure.getCause() != null ? schemaFailure.getCause()
-                        : schemaFailure);
-            }
-            try {
-                migrations.migrate();
-                schemaReady = true;
-            } catch (StoreException e) {
-                if (!(e instanceof Migrations.DatabaseUnreachableException) && !worthRetrying(e)) {
-                    schemaFailure = e;
-                }
-                throw e;
-            }
-        }
-    }
-
-    /**
-     * True when the failure is the connection's (SQLState class 08) or a transient one such as a lock timeout, not the
-     * schema's: worth trying again.
-     */
-    private static boolean worthRetrying(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        schema.ensure();
     }
 
     /** One statement's worth of reading, in auto-commit: a statement reads one consistent state by itself. */

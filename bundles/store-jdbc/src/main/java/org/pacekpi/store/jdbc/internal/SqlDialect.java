@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.DuplicateGroup;
+import org.pacekpi.api.store.LoggedActivity;
 
 /**
  * The databases the store runs on, and the few statements that differ between them. Everything else the store
@@ -69,6 +70,26 @@ public enum SqlDialect {
                         int type = ActivityColumns.COLUMNS.get(i).sqlType();
                         if (values[i] == null) {
                             merge.setNull(i + 1, type == Types.CLOB ? Types.VARCHAR : type);
+                        } else {
+                            merge.setObject(i + 1, values[i]);
+                        }
+                    }
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+            }
+        }
+
+        @Override
+        void upsertDealEvents(Connection connection, Collection<LoggedActivity> dealEvents) throws SQLException {
+            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO pace_deal_event ("
+                    + DealEvents.NAMES + ") KEY (activity_id) VALUES (" + "?, ".repeat(DealEvents.COLUMNS.size() - 1)
+                    + "?)")) {
+                for (LoggedActivity event : dealEvents) {
+                    Object[] values = DealEvents.values(event);
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] == null) {
+                            merge.setNull(i + 1, DealEvents.COLUMNS.get(i).sqlType());
                         } else {
                             merge.setObject(i + 1, values[i]);
                         }
@@ -356,6 +377,29 @@ public enum SqlDialect {
         }
 
         @Override
+        void upsertDealEvents(Connection connection, Collection<LoggedActivity> dealEvents) throws SQLException {
+            // Set-based, as upsertActivities: one array per column, one statement.
+            List<ActivityColumns.Column> columns = DealEvents.COLUMNS;
+            Object[][] arrays = new Object[columns.size()][dealEvents.size()];
+            int row = 0;
+            for (LoggedActivity event : dealEvents) {
+                Object[] values = DealEvents.values(event);
+                for (int i = 0; i < values.length; i++) {
+                    arrays[i][row] = columns.get(i).sqlType() == Types.NUMERIC ? ActivityColumns.plain(values[i])
+                            : values[i];
+                }
+                row++;
+            }
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_DEAL_EVENTS)) {
+                for (int i = 0; i < columns.size(); i++) {
+                    upsert.setArray(i + 1, connection.createArrayOf(arrayElementType(columns.get(i).sqlType()),
+                            arrays[i]));
+                }
+                upsert.executeUpdate();
+            }
+        }
+
+        @Override
         void earliestCandidates(Connection connection, String select, Collection<String> contactKeys,
                                 List<DuplicateGroup> duplicateGroups, int perGroup, long generation, RowReader reader)
                 throws SQLException {
@@ -570,7 +614,7 @@ public enum SqlDialect {
 
     /** The tables whose statistics matter to the store's lookups. */
     static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_daily_aggregate",
-            "pace_monthly_aggregate");
+            "pace_monthly_aggregate", "pace_deal_event");
 
     /**
      * The first day of the month of {@code local_day}, in SQL both databases accept (a date minus and plus a number of
@@ -594,6 +638,12 @@ public enum SqlDialect {
             + " SELECT * FROM unnest(" + ActivityColumns.COLUMNS.stream()
             .map(c -> "CAST(? AS " + sqlArrayType(c.sqlType()) + ")").collect(Collectors.joining(", ")) + ")"
             + " ON CONFLICT (id) DO UPDATE SET " + ActivityColumns.COLUMNS.stream().skip(1)
+            .map(c -> c.name() + " = EXCLUDED." + c.name()).collect(Collectors.joining(", "));
+
+    private static final String UPSERT_DEAL_EVENTS = "INSERT INTO pace_deal_event (" + DealEvents.NAMES + ")"
+            + " SELECT * FROM unnest(" + DealEvents.COLUMNS.stream()
+            .map(c -> "CAST(? AS " + sqlArrayType(c.sqlType()) + ")").collect(Collectors.joining(", ")) + ")"
+            + " ON CONFLICT (activity_id) DO UPDATE SET " + DealEvents.COLUMNS.stream().skip(1)
             .map(c -> c.name() + " = EXCLUDED." + c.name()).collect(Collectors.joining(", "));
 
     private final String displayName;
@@ -642,6 +692,12 @@ public enum SqlDialect {
     /** Inserts or replaces the rows of the activities, counted in {@code generation}, in the write transaction. */
     abstract void upsertActivities(Connection connection, Collection<CountedActivity> activities, long generation)
             throws SQLException;
+
+    /**
+     * Inserts or replaces the {@code pace_deal_event} rows of these deal events ({@link DealEvents#isDealEvent}), in
+     * the write transaction.
+     */
+    abstract void upsertDealEvents(Connection connection, Collection<LoggedActivity> dealEvents) throws SQLException;
 
     /**
      * Reads, for each contact key and each duplicate group, its first {@code perGroup} touch candidates counted in

@@ -81,6 +81,30 @@ final class Activities {
                 a.counterparts(), "deal-7", "paid", amount, currency, a.automated()), counted.state());
     }
 
+    /**
+     * A deal event as the host logs it: a stage change, a win or a loss of {@code dealId} by {@code actor} at
+     * {@code at}, counted for nothing (the store keeps deal events apart from the counting anyway).
+     */
+    static CountedActivity dealEvent(String id, long sequence, String actor, String kind, String dealId, String stage,
+                                     Instant at, BigDecimal amount, String currency) {
+        return new CountedActivity(new LoggedActivity(id, sequence, false, at, actor, kind, null, null, null, null,
+                List.of(), dealId, stage, amount, currency, false),
+                CountingState.none(LocalDate.ofInstant(at, ZoneOffset.UTC)));
+    }
+
+    /** A stage change of {@code dealId} into {@code stage}, without an amount. */
+    static CountedActivity stageChange(String id, String actor, String dealId, String stage, Instant at) {
+        return dealEvent(id, 1, actor, "DEAL_STAGE_CHANGED", dealId, stage, at, null, null);
+    }
+
+    /** The activity as logged after its deletion: the same fields, deleted, counted for nothing. */
+    static CountedActivity deleted(CountedActivity counted, long sequence) {
+        LoggedActivity a = counted.activity();
+        return new CountedActivity(new LoggedActivity(a.id(), sequence, true, a.occurredAt(), a.actorId(), a.kind(),
+                a.channel(), a.direction(), a.outcome(), a.durationSeconds(), a.counterparts(), a.dealId(),
+                a.stage(), a.amount(), a.currency(), a.automated()), CountingState.none(counted.state().localDay()));
+    }
+
     /** A copy that happened at another instant. */
     /** The counted activity at another instant, with the same state. */
     static CountedActivity withTime(CountedActivity counted, Instant occurredAt) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.pacekpi.store.jdbc.internal.Activities.MONDAY;
 import static org.pacekpi.store.jdbc.internal.Activities.TOUCHES;
 import static org.pacekpi.store.jdbc.internal.Activities.counting;
+import static org.pacekpi.store.jdbc.internal.Activities.dealEvent;
 import static org.pacekpi.store.jdbc.internal.Activities.touch;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,9 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.DealEvent;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.api.store.StoreException;
+import org.pacekpi.api.store.StoredTarget;
 
 /** The schema migrations on every database the store runs on: subclasses give each test a fresh, empty one. */
 abstract class MigrationContract extends StoreContractBase {
@@ -47,7 +51,7 @@ abstract class MigrationContract extends StoreContractBase {
 
         List<Object[]> versions = versionRows();
         List<MigrationScript> scripts = Migrations.standardScripts(dialect());
-        assertThat(versions).hasSize(4);
+        assertThat(versions).hasSize(5);
         assertThat(versions.get(0)).containsExactly(1, "activity log", scripts.get(0).checksum(), versions.get(0)[3]);
         assertThat(versions.get(1)).containsExactly(2, "counting state", scripts.get(1).checksum(),
                 versions.get(1)[3]);
@@ -55,8 +59,10 @@ abstract class MigrationContract extends StoreContractBase {
                 versions.get(2)[3]);
         assertThat(versions.get(3)).containsExactly(4, "monthly aggregates", scripts.get(3).checksum(),
                 versions.get(3)[3]);
+        assertThat(versions.get(4)).containsExactly(5, "deal events and targets", scripts.get(4).checksum(),
+                versions.get(4)[3]);
         for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_monthly_aggregate",
-                "pace_cursor")) {
+                "pace_cursor", "pace_deal_event", "pace_goal", "pace_target", "pace_target_change")) {
             assertThat(tableExists(table)).as(table).isTrue();
         }
         for (String table : List.of("pace_activity_counterpart", "pace_contribution")) {
@@ -68,6 +74,9 @@ abstract class MigrationContract extends StoreContractBase {
                 .doesNotContain("pace_activity_duplicate_key_ix", "pace_activity_contact_key_ix");
         assertThat(columns("pace_monthly_aggregate")).containsExactlyInAnyOrder("manager_id", "metric", "local_month",
                 "metric_value");
+        assertThat(columns("pace_deal_event")).containsExactlyInAnyOrder("activity_id", "deal_id", "manager_id",
+                "kind", "stage", "occurred_at_epoch_s", "occurred_at_nano", "amount", "currency");
+        assertThat(indexes("pace_deal_event")).contains("pace_deal_event_manager_ix", "pace_deal_event_deal_ix");
 
         assertThat(Migrations.standard(db, dialect()).migrate()).as("versions applied by a second run").isEmpty();
         assertThat(new JdbcPaceStore(newPool(), dialect()).activityCount()).isZero();
@@ -88,6 +97,11 @@ abstract class MigrationContract extends StoreContractBase {
         // H2 commits each DDL statement, so a migration that failed half-way leaves part of it behind: each script
         // must run again cleanly over that, and must not reset the cursor or lose counting state.
         store.write(List.of(touch("a1", 1, "m1", MONDAY)), 42);
+        Instant nine = MONDAY.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+        store.write(List.of(dealEvent("d1", 43, "m1", "DEAL_STAGE_CHANGED", "deal-1", "intro", nine, null, null)), 0);
+        JdbcTargetStore targets = new JdbcTargetStore(db, dialect());
+        targets.insertTarget(new StoredTarget("t1", 0, "manager", "m1", TOUCHES, "2026-03", MONDAY.withDayOfMonth(1),
+                MONDAY.withDayOfMonth(31), 40, null, null, "admin", nine));
         try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
             for (MigrationScript script : Migrations.standardScripts(dialect())) {
                 for (String sql : script.statements()) {
@@ -97,6 +111,10 @@ abstract class MigrationContract extends StoreContractBase {
         }
         assertThat(store.appliedSequence()).isEqualTo(42);
         assertThat(store.activities(List.of("a1")).get("a1").state().duplicateKey()).isEqualTo("dup-a1");
+        assertThat(store.dealHistories(List.of("m1"), nine, nine.plusSeconds(1))).as("not projected twice")
+                .extracting(DealEvent::activityId).containsExactly("d1");
+        assertThat(targets.targets(null, null, null, null)).extracting(StoredTarget::id).containsExactly("t1");
+        assertThat(targets.history("t1")).hasSize(1);
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
         assertThat(store.totals("m1", MONDAY.withDayOfMonth(1), MONDAY.withDayOfMonth(31)))
                 .as("the monthly sums are not added twice").isEqualTo(Map.of(TOUCHES, 1L));
@@ -121,12 +139,12 @@ abstract class MigrationContract extends StoreContractBase {
     void aSchemaNewerThanThisPaceIsRefused() throws SQLException {
         Migrations.standard(db, dialect()).migrate();
         execute("INSERT INTO pace_schema_version (version, description, checksum, installed_on)"
-                + " VALUES (5, 'from the future', 'x', CURRENT_TIMESTAMP)");
+                + " VALUES (6, 'from the future', 'x', CURRENT_TIMESTAMP)");
 
         assertThatThrownBy(() -> Migrations.standard(db, dialect()).migrate())
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("V5 (from the future)")
-                .hasMessageContaining("newer than this Pace knows (up to V4)");
+                .hasMessageContaining("V6 (from the future)")
+                .hasMessageContaining("newer than this Pace knows (up to V5)");
     }
 
     @Test
@@ -166,11 +184,12 @@ abstract class MigrationContract extends StoreContractBase {
             for (Future<List<Integer>> result : results) {
                 applied.addAll(result.get(60, TimeUnit.SECONDS));
             }
-            assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2, 3, 4);
+            assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2, 3, 4,
+                    5);
         } finally {
             threads.shutdownNow();
         }
-        assertThat(versionRows()).hasSize(4);
+        assertThat(versionRows()).hasSize(5);
         assertThat(store.appliedSequence()).isZero();
     }
 
@@ -200,8 +219,8 @@ abstract class MigrationContract extends StoreContractBase {
                         + " VALUES ('m1', 'touches', DATE '2026-03-02', 1)",
                 "UPDATE pace_cursor SET applied_sequence = 17 WHERE id = 1");
 
-        assertThat(store.appliedSequence()).as("first use migrates to V4").isEqualTo(17);
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4);
+        assertThat(store.appliedSequence()).as("first use migrates to V5").isEqualTo(17);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5);
         assertThat(AggregateAudit.storedMonths(db)).as("V4's monthly sums of V1's days")
                 .isEqualTo(Map.of("m1|touches|2026-03-01", 1L));
 
@@ -297,9 +316,9 @@ abstract class MigrationContract extends StoreContractBase {
             }
         }
 
-        assertThat(store.appliedSequence()).as("first use migrates to V4").isZero();
+        assertThat(store.appliedSequence()).as("first use migrates to V5").isZero();
 
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5);
         assertThat(AggregateAudit.storedMonths(db)).as("four or five months of five managers").hasSizeGreaterThan(40);
         AggregateAudit.assertConsistent(db);
         for (LocalDate[] range : ranges) {
@@ -321,6 +340,76 @@ abstract class MigrationContract extends StoreContractBase {
         assertThat(store.totals(formerManager, first, last)).isEqualTo(v3Totals(formerManager, first, last))
                 .isNotEqualTo(before.get(formerManager + " " + first + ".." + last));
         AggregateAudit.assertConsistent(db);
+    }
+
+    /**
+     * A database that a V4 Pace filled: V5 projects the deal events of its log (not deleted, of a deal kind, with a
+     * deal) into pace_deal_event, so the funnel sees the whole history from the upgrade on, and the writes after it
+     * keep the projection; the goal and target tables start empty.
+     */
+    @Test
+    void aV4DatabaseWithDealEventsIsMigratedWithItsDealHistories() throws SQLException {
+        new Migrations(db, dialect(), Migrations.standardScripts(dialect()).subList(0, 4)).migrate();
+        assertThat(tableExists("pace_deal_event")).isFalse();
+        Instant nine = Instant.parse("2026-03-02T09:00:00.000000123Z");
+        CountedActivity won = dealEvent("w1", 4, "m2", "DEAL_WON", "d1", "paid", nine.plusSeconds(86_400),
+                new BigDecimal("1500.25"), "EUR");
+        CountedActivity lost = dealEvent("l1", 5, "m1", "DEAL_LOST", "d2", null, nine, null, null);
+        List<CountedActivity> v4Log = List.of(
+                dealEvent("s1", 1, "m1", "DEAL_STAGE_CHANGED", "d1", "intro", nine, null, null),
+                dealEvent("s0", 2, "m3", "DEAL_STAGE_CHANGED", "d1", "meeting", nine.minusSeconds(86_400 * 40L),
+                        null, null),
+                won,
+                Activities.deleted(lost, 6),
+                dealEvent("s2", 7, "m1", "DEAL_STAGE_CHANGED", null, "intro", nine, null, null),
+                dealEvent("s3", 8, "m3", "DEAL_STAGE_CHANGED", "d3", "proposal", nine, null, null),
+                touch("t1", 9, "m1", MONDAY));
+        // A call that names a deal is no deal event.
+        LoggedActivity call = Activities.with(touch("t2", 10, "m1", MONDAY).activity(), nine);
+        List<CountedActivity> rows = new ArrayList<>(v4Log);
+        rows.add(new CountedActivity(new LoggedActivity(call.id(), call.sequence(), false, call.occurredAt(), "m1",
+                "CALL", call.channel(), call.direction(), call.outcome(), call.durationSeconds(), call.counterparts(),
+                "d2", "intro", null, null, false), CountingState.none(MONDAY)));
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            dialect().upsertActivities(connection, rows, 1); // as the V4 store wrote them
+            connection.commit();
+        }
+
+        Instant from = nine.minusSeconds(3600);
+        Instant to = nine.plusSeconds(3600);
+        List<DealEvent> m1 = store.dealHistories(List.of("m1"), from, to);
+
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5);
+        assertThat(m1).extracting(DealEvent::activityId).as("d1 whole; d2's loss was deleted")
+                .containsExactly("s0", "s1", "w1");
+        assertThat(m1.get(2)).isEqualTo(new DealEvent("w1", "d1", "m2", "DEAL_WON", "paid", nine.plusSeconds(86_400),
+                new BigDecimal("1500.2500"), "EUR"));
+        assertThat(m1.get(1)).isEqualTo(new DealEvent("s1", "d1", "m1", "DEAL_STAGE_CHANGED", "intro", nine, null,
+                null));
+        assertThat(store.dealHistories(List.of("m3"), from, to)).extracting(DealEvent::activityId)
+                .containsExactly("s3");
+        Instant longBefore = nine.minusSeconds(86_400 * 41L);
+        assertThat(store.dealHistories(List.of("m3"), longBefore, to)).extracting(DealEvent::activityId)
+                .containsExactly("s0", "s1", "w1", "s3");
+        assertThat(countRows("pace_deal_event")).as("s0, s1, w1, s3").isEqualTo(4);
+        assertThat(countRows("pace_goal") + countRows("pace_target") + countRows("pace_target_change")).isZero();
+
+        // After the upgrade the writes keep it: the loss of d2 is logged again (undeleted), s1 is deleted.
+        store.write(List.of(dealEvent("l1", 11, "m1", "DEAL_LOST", "d2", null, nine, null, null),
+                Activities.deleted(v4Log.get(0), 12)), 0);
+        assertThat(store.dealHistories(List.of("m1"), from, to)).extracting(DealEvent::activityId)
+                .containsExactly("l1");
+        assertThat(store.dealHistories(List.of("m3"), longBefore, to)).extracting(DealEvent::activityId)
+                .containsExactly("s0", "w1", "s3");
+    }
+
+    private long countRows(String table) throws SQLException {
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** What a V3 store read as a manager's totals: the sums of the daily rows of the range. */

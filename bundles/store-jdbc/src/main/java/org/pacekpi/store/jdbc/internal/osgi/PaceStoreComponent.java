@@ -1,6 +1,7 @@
 package org.pacekpi.store.jdbc.internal.osgi;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -23,11 +24,18 @@ import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pacekpi.api.store.ActivityJudge;
 import org.pacekpi.api.store.CountedActivity;
+import org.pacekpi.api.store.DealEvent;
 import org.pacekpi.api.store.DuplicateGroup;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.PaceStore;
 import org.pacekpi.api.store.RecountOutcome;
+import org.pacekpi.api.store.StoredChange;
+import org.pacekpi.api.store.StoredGoal;
+import org.pacekpi.api.store.StoredTarget;
+import org.pacekpi.api.store.TargetStore;
 import org.pacekpi.store.jdbc.internal.JdbcPaceStore;
+import org.pacekpi.store.jdbc.internal.JdbcStores;
+import org.pacekpi.store.jdbc.internal.JdbcTargetStore;
 import org.pacekpi.store.jdbc.internal.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +44,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The Pace store as an OSGi service: a HikariCP pool around the JDBC driver's {@link DataSourceFactory} (the H2 and
- * PostgreSQL driver bundles register one each), and a {@link JdbcPaceStore} on it. Activation only builds the pool,
- * which connects in the background; the schema is migrated on first use.
+ * The Pace store as OSGi services: a HikariCP pool around the JDBC driver's {@link DataSourceFactory} (the H2 and
+ * PostgreSQL driver bundles register one each), and on it a {@link JdbcPaceStore} (the {@link PaceStore} service) and
+ * a {@link JdbcTargetStore} (the {@link TargetStore} service). Activation only builds the pool, which connects in the
+ * background; the schema is migrated on first use of either service, once for both.
+ *
+ * <p>One component provides both services because they are one database: one configuration, one pool (a second
+ * component would need a pool of its own, or this pool published as a DataSource service that any bundle could use),
+ * and one schema whose migration both must wait for.
  */
-@Component(service = PaceStore.class, configurationPid = StoreConfig.PID,
+@Component(service = {PaceStore.class, TargetStore.class}, configurationPid = StoreConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfig.class)
-public final class PaceStoreComponent implements PaceStore {
+public final class PaceStoreComponent implements PaceStore, TargetStore {
 
     static final String POOL_NAME = "pace-store";
     /** The pgjdbc property that turns a batch of INSERTs into multi-row INSERTs. */
@@ -53,6 +66,7 @@ public final class PaceStoreComponent implements PaceStore {
 
     private final HikariDataSource pool;
     private final JdbcPaceStore store;
+    private final JdbcTargetStore targets;
 
     /**
      * @param properties the component properties, for a password written under the public key {@code password}
@@ -86,7 +100,9 @@ public final class PaceStoreComponent implements PaceStore {
         // the service from registering (its calls fail with a StoreException until the database is back).
         hikari.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(hikari);
-        this.store = new JdbcPaceStore(pool, settings.dialect());
+        JdbcStores stores = JdbcStores.on(pool, settings.dialect());
+        this.store = stores.paceStore();
+        this.targets = stores.targetStore();
         LOG.info("Pace store uses {} at {} as user '{}', pool '{}' of up to {} connections", settings.dialect()
                 .displayName(), settings.safeUrl(), settings.user(), POOL_NAME, settings.poolSize());
         if (settings.passwordExposed()) {
@@ -193,6 +209,11 @@ public final class PaceStoreComponent implements PaceStore {
     }
 
     @Override
+    public List<DealEvent> dealHistories(Collection<String> managerIds, Instant from, Instant to) {
+        return store.dealHistories(managerIds, from, to);
+    }
+
+    @Override
     public Optional<LoggedActivity> activity(String activityId) {
         return store.activity(activityId);
     }
@@ -200,6 +221,68 @@ public final class PaceStoreComponent implements PaceStore {
     @Override
     public long activityCount() {
         return store.activityCount();
+    }
+
+    // ------------------------------------------------------------------------------------------------ TargetStore
+
+    @Override
+    public StoredGoal insertGoal(StoredGoal goal, List<StoredTarget> derived) {
+        return targets.insertGoal(goal, derived);
+    }
+
+    @Override
+    public StoredGoal updateGoal(StoredGoal goal, long expectedVersion, List<StoredTarget> derived, String action) {
+        return targets.updateGoal(goal, expectedVersion, derived, action);
+    }
+
+    @Override
+    public void deleteGoal(String id, long expectedVersion, String actor, Instant at) {
+        targets.deleteGoal(id, expectedVersion, actor, at);
+    }
+
+    @Override
+    public Optional<StoredGoal> goal(String id) {
+        return targets.goal(id);
+    }
+
+    @Override
+    public List<StoredGoal> goals(String scopeType, String scopeId, String period) {
+        return targets.goals(scopeType, scopeId, period);
+    }
+
+    @Override
+    public StoredTarget insertTarget(StoredTarget target) {
+        return targets.insertTarget(target);
+    }
+
+    @Override
+    public StoredTarget updateTarget(StoredTarget target, long expectedVersion) {
+        return targets.updateTarget(target, expectedVersion);
+    }
+
+    @Override
+    public void deleteTarget(String id, long expectedVersion, String actor, Instant at) {
+        targets.deleteTarget(id, expectedVersion, actor, at);
+    }
+
+    @Override
+    public Optional<StoredTarget> target(String id) {
+        return targets.target(id);
+    }
+
+    @Override
+    public List<StoredTarget> targets(String scopeType, String scopeId, String period, String metric) {
+        return targets.targets(scopeType, scopeId, period, metric);
+    }
+
+    @Override
+    public List<StoredTarget> targetsOn(String scopeType, Collection<String> scopeIds, LocalDate day) {
+        return targets.targetsOn(scopeType, scopeIds, day);
+    }
+
+    @Override
+    public List<StoredChange> history(String entityId) {
+        return targets.history(entityId);
     }
 
     /** For tests: the pool, to check its settings. */

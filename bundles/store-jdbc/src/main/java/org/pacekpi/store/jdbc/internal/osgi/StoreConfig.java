@@ -10,8 +10,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Pace uses an embedded H2 database under Karaf's data folder.
  */
 @ObjectClassDefinition(id = StoreConfig.PID, name = "Pace store",
-        description = "Where Pace keeps its activity log, aggregates and history cursor: embedded H2 (default) or"
-                + " PostgreSQL.")
+        description = "Where Pace keeps its activity log, aggregates, history cursor, goals and targets: embedded H2"
+                + " (default) or PostgreSQL.")
 public @interface StoreConfig {
 
     /** The configuration PID. */
