@@ -430,7 +430,7 @@ public class PaceDemoIT {
             // and the shell shows the same goal and targets
             String goals = shell("pace:goal list");
             assertTrue(goals, goals.contains(goalId));
-            String listed = shell("pace:targets list --scope manager:" + anna + " --period " + period);
+            String listed = shell("pace:targets --scope manager:" + anna + " --period " + period + " list");
             assertTrue(listed, listed.contains("dealsWon"));
         } finally {
             assertEquals(204, admin.delete("/pace/api/v1/goals/" + goalId, "\"1\"").status());
