@@ -15,8 +15,9 @@ import org.pacekpi.api.targets.StaleVersionException;
  * an old version throws {@link StaleVersionException} and changes nothing. Writes on an unknown id throw
  * {@link org.pacekpi.api.NotFoundException}. Thread-safe; database failures are {@link StoreException}s.
  *
- * <p>Targets derived from a goal belong to it: they are written, replaced and deleted with the goal. At most one
- * manual target exists per scope, metric and period ({@link ConflictException} otherwise).
+ * <p>Targets derived from a goal belong to it: they are written, replaced and deleted with the goal. At most one goal
+ * exists per scope and period, and at most one manual target per scope, metric and period ({@link ConflictException}
+ * otherwise, also when two writers race).
  */
 @ProviderType
 public interface TargetStore {

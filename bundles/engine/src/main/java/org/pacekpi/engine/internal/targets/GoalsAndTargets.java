@@ -244,6 +244,10 @@ public final class GoalsAndTargets implements TargetService {
                 input.method(), input.windowDays(), input.pinnedRates(), null));
     }
 
+    /**
+     * Refuses a second goal for a scope and period early, naming the goal there, before anything is derived; the
+     * store's constraint is what holds when two admins race (its ConflictException then says the same without the id).
+     */
     private void checkNoOtherGoal(Derivation derivation, String exceptId) {
         String period = derivation.period().toString();
         for (StoredGoal other : store.goals(derivation.scope().type().id(), derivation.scope().id(), period)) {

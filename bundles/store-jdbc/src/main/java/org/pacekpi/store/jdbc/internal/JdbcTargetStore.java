@@ -50,6 +50,8 @@ public final class JdbcTargetStore implements TargetStore {
 
     /** The unique constraint on the manual targets; see the V5 migration. */
     static final String MANUAL_UNIQUE = "pace_target_manual_uq";
+    /** The constraint that keeps one goal per scope and period. */
+    static final String GOAL_UNIQUE = "pace_goal_scope_period_uq";
 
     /** SQLState of a unique constraint violation, on both databases. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -104,11 +106,7 @@ public final class JdbcTargetStore implements TargetStore {
             try {
                 insertGoalRow(connection, stored);
             } catch (SQLException e) {
-                if (uniqueViolation(e)) {
-                    throw new ConflictException("A goal with id " + stored.id() + " exists already; choose another id"
-                            + " or update that goal");
-                }
-                throw e;
+                throw goalConflictOrSelf(e, stored);
             }
             appendChange(connection, GOAL, stored.id(), 1, "created", stored.updatedBy(), stored.updatedAt(), null,
                     stored.summary());
@@ -147,6 +145,8 @@ public final class JdbcTargetStore implements TargetStore {
                 update.setInt(11, stored.updatedAt().getNano());
                 update.setString(12, stored.id());
                 update.executeUpdate();
+            } catch (SQLException e) {
+                throw goalConflictOrSelf(e, stored);
             }
             appendChange(connection, GOAL, stored.id(), stored.version(), action, stored.updatedBy(),
                     stored.updatedAt(), current.summary(), stored.summary());
@@ -548,6 +548,22 @@ public final class JdbcTargetStore implements TargetStore {
         }
         return new ConflictException("A target with id " + target.id() + " exists already; choose another id or"
                 + " update that target");
+    }
+
+    /**
+     * What a failed insert or update of a goal means: a {@link ConflictException} for a second goal of the same scope
+     * and period or an id that exists, otherwise the failure itself, rethrown.
+     */
+    private static ConflictException goalConflictOrSelf(SQLException e, StoredGoal goal) throws SQLException {
+        if (!uniqueViolation(e)) {
+            throw e;
+        }
+        if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(GOAL_UNIQUE)) {
+            return new ConflictException("A goal for " + goal.scopeType() + ":" + goal.scopeId() + " in "
+                    + goal.period() + " exists already; change that goal instead of adding another");
+        }
+        return new ConflictException("A goal with id " + goal.id() + " exists already; choose another id or update"
+                + " that goal");
     }
 
     private static boolean uniqueViolation(SQLException e) {

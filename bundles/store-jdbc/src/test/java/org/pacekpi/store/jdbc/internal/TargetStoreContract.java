@@ -114,6 +114,47 @@ abstract class TargetStoreContract extends StoreContractBase {
     }
 
     @Test
+    void aSecondGoalForTheSameScopeAndPeriodConflictsAlsoWhenMovedThereOrWhenTwoWritersRace() throws Exception {
+        LocalDate april1 = LocalDate.of(2026, 4, 1);
+        LocalDate april30 = LocalDate.of(2026, 4, 30);
+        StoredGoal first = targets.insertGoal(goal("g1", 0, "team", "north", "2026-03", MARCH_1, MARCH_31, "one"),
+                List.of(derivedTarget("touches", 10)));
+
+        assertThatThrownBy(() -> targets.insertGoal(goal("g2", 0, "team", "north", "2026-03", MARCH_1, MARCH_31,
+                "two"), List.of(derivedTarget("touches", 20)))).isInstanceOf(ConflictException.class)
+                .hasMessage("A goal for team:north in 2026-03 exists already; change that goal instead of adding"
+                        + " another");
+        assertThat(targets.goals("team", "north", "2026-03")).containsExactly(first);
+        assertThat(targets.history("g2")).isEmpty();
+        assertThat(targets.targets(null, null, null, null)).extracting(StoredTarget::value).containsExactly(10L);
+
+        // moving another goal onto the same scope and period conflicts too, and leaves it as it was
+        StoredGoal april = targets.insertGoal(goal("g3", 0, "team", "north", "2026-04", april1, april30, "april"),
+                List.of());
+        assertThatThrownBy(() -> targets.updateGoal(goal("g3", 0, "team", "north", "2026-03", MARCH_1, MARCH_31,
+                "moved"), 1, List.of(), "updated")).isInstanceOf(ConflictException.class);
+        assertThat(targets.goal("g3")).contains(april);
+        assertThat(targets.history("g3")).hasSize(1);
+
+        // two admins creating the team's goal at once: one goal, one conflict
+        JdbcTargetStore one = new JdbcTargetStore(newPool(), dialect());
+        JdbcTargetStore other = new JdbcTargetStore(newPool(), dialect());
+        for (int round = 1; round <= 6; round++) {
+            String period = "2027-0" + round;
+            LocalDate from = LocalDate.of(2027, round, 1);
+            StoredGoal a = goal("a" + round, 0, "team", "south", period, from, from.plusMonths(1).minusDays(1), "a");
+            StoredGoal b = goal("b" + round, 0, "team", "south", period, from, from.plusMonths(1).minusDays(1), "b");
+            List<Object> outcomes = race(() -> one.insertGoal(a, List.of(derivedTarget("touches", 1))),
+                    () -> other.insertGoal(b, List.of(derivedTarget("touches", 2))));
+
+            assertThat(outcomes).as("round %s: %s", round, outcomes).filteredOn(StoredGoal.class::isInstance)
+                    .hasSize(1);
+            assertThat(outcomes).filteredOn(ConflictException.class::isInstance).hasSize(1);
+            assertThat(targets.goals("team", "south", period)).hasSize(1);
+        }
+    }
+
+    @Test
     void goalsAreListedByEveryFilterByPeriodStartThenId() {
         StoredGoal q1 = goal("g-q1", 0, "team", "north", "2026-Q1", LocalDate.of(2026, 1, 1), MARCH_31, "q1");
         StoredGoal marchB = goal("g-B", 0, "team", "north", "2026-03", MARCH_1, MARCH_31, "march");

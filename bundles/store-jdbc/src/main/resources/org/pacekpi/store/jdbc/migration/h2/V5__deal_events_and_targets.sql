@@ -52,7 +52,9 @@ CREATE TABLE IF NOT EXISTS pace_goal (
     updated_by          VARCHAR(255)      NOT NULL,
     updated_at_epoch_s  BIGINT            NOT NULL,
     updated_at_nano     INTEGER           NOT NULL,
-    CONSTRAINT pace_goal_pk PRIMARY KEY (id)
+    CONSTRAINT pace_goal_pk PRIMARY KEY (id),
+    -- one goal per scope and period, even when two admins create one at once
+    CONSTRAINT pace_goal_scope_period_uq UNIQUE (scope_type, scope_id, period)
 );
 CREATE INDEX IF NOT EXISTS pace_goal_scope_ix ON pace_goal (scope_type, scope_id, period_from);
 
