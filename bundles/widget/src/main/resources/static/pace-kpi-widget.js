@@ -1,12 +1,12 @@
 /**
  * <pace-kpi-widget>: Pace's KPI widget for the host CRM's dashboard.
  *
- * A manager sees their own numbers this week and this month: client touches (big), then a table of every other KPI
+ * A manager sees their own numbers this week and this month: client touches (big), then the targets whose period
+ * contains today with how the manager is pacing against each (done, expected by now, target, status in words, needed
+ * per remaining working day, and the sentence that explains it), then a table of every other KPI
  * in groups: first and new contacts; client touches by channel; meetings held and call attempts; the deals that
  * reached each stage of the funnel, in funnel order; deals won, deals lost and revenue in its currency. Below it the
- * working days left this month, the targets whose period contains today with how the manager is pacing against each
- * (done, expected by now, target, status, needed per remaining working day, and the sentence that explains it), and
- * a "why didn't some activities count?" disclosure that loads the week's excluded
+ * working days left this month and a "why didn't some activities count?" disclosure that loads the week's excluded
  * activities with the reasons in words. A head of sales or an admin sees a table of the managers they may see, by
  * team: touches, first contacts, new contacts, meetings held, deals won, deals lost and revenue, this week and this
  * month (someone with both kinds of role sees both). The data comes from Pace's REST API on the same origin, with
@@ -474,10 +474,11 @@ export class PaceKpiWidget extends HTMLElement {
     return el('section', { class: 'own', 'aria-labelledby': 'pace-own-heading' },
       el('h3', { id: 'pace-own-heading' }, 'Your KPIs'),
       cards,
+      // what the manager is measured against comes right under the big numbers
+      this.#targets(month && month.pacing, { 'data-targets': '' }, 'Your targets and pace'),
       el('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Your KPIs table, scrolls sideways' },
         table),
       this.#workingDays(month),
-      this.#targets(month && month.pacing, { 'data-targets': '' }, 'Your targets'),
       this.#why(me.id));
   }
 

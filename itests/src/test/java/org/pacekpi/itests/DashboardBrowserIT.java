@@ -133,6 +133,34 @@ public class DashboardBrowserIT {
         keepScreenshot("dashboard-head.png");
     }
 
+    @Test
+    public void aManagerSeesATargetAnAdminSetWithDoneTargetAndPaceInWords() {
+        String boris = demo.userId("boris");
+        JsonNode me = demo.as("boris").get("/pace/api/v1/me").json();
+        String month = java.time.YearMonth.now(java.time.ZoneId.of(me.path("timeZone").asText())).toString();
+        Http.Response created = demo.as("admin").post("/pace/api/v1/targets", java.util.Map.of(
+                "scope", java.util.Map.of("type", "manager", "id", boris), "metric", "touches", "period", month,
+                "value", 500, "note", "set by the browser test"));
+        assertEquals(created.body(), 201, created.status());
+        try {
+            signIn("boris");
+            await("widget ready").atMost(Duration.ofSeconds(20)).until(() -> "ready".equals(
+                    browser.findElement(By.tagName("pace-kpi-widget")).getAttribute("data-state")));
+            SearchContext shadow = browser.findElement(By.tagName("pace-kpi-widget")).getShadowRoot();
+            WebElement row = shadow.findElement(By.cssSelector("table[data-targets] tr[data-metric=touches]"));
+            assertEquals("500", row.findElement(By.cssSelector("[data-field=target]")).getText().trim());
+            assertEquals(Long.toString(demo.touches("boris", boris, "month")),
+                    row.findElement(By.cssSelector("[data-field=actual]")).getText().trim());
+            String status = row.findElement(By.cssSelector("[data-status]")).getAttribute("data-status");
+            assertTrue(status, java.util.Set.of("ahead", "on_track", "behind", "at_risk").contains(status));
+            assertTrue(row.getText(), row.getText().contains("Client touches (" + month + ")"));
+            keepScreenshot("dashboard-targets.png");
+        } finally {
+            String id = created.json().path("id").asText();
+            assertEquals(204, demo.as("admin").delete("/pace/api/v1/targets/" + id, created.etag()).status());
+        }
+    }
+
     private void keepScreenshot(String name) {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         try {

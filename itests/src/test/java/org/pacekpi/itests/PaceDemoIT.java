@@ -437,6 +437,44 @@ public class PaceDemoIT {
         }
     }
 
+    @Test
+    public void aMoneyGoalIsDerivedFromTheTeamsMeasuredFunnel() {
+        JsonNode me = demo.as("anna").get("/pace/api/v1/me").json();
+        String team = me.path("teamId").asText();
+        String period = YearMonth.now(ZoneId.of(me.path("timeZone").asText())).plusMonths(1).toString();
+        Http admin = demo.as("admin");
+
+        // the simulated history's funnel, as measured: every step converts, on samples of its own
+        Http.Response measured = admin.get("/pace/api/v1/funnel/conversions?scope=" + Http.encode("team:" + team));
+        assertEquals(measured.body(), 200, measured.status());
+        JsonNode funnel = measured.json();
+        assertEquals(funnel.toString(), 7, funnel.path("toNext").size());
+        for (JsonNode rate : funnel.path("toNext")) {
+            assertTrue(rate.toString(), rate.path("sampleSize").asLong() > 0);
+            assertTrue(rate.toString(), rate.path("explanation").asText().length() > 10);
+        }
+        assertTrue(funnel.toString(), funnel.path("winRate").path("sampleSize").asLong() > 0);
+        assertTrue(funnel.toString(), funnel.path("averagePaidDeal").size() > 0);
+
+        // a money goal with nothing pinned: the average paid deal and every rate are the measured ones
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("scope", scope("team", team));
+        body.put("period", period);
+        body.put("goal", Map.of("revenue", Map.of("currency", "EUR", "amount", 120000)));
+        Http.Response derived = admin.post("/pace/api/v1/targets/derive", body);
+        assertEquals(derived.body(), 200, derived.status());
+        for (JsonNode plan : derived.json().path("managers")) {
+            for (JsonNode rate : plan.path("rates")) {
+                assertEquals(rate.toString(), "measured", rate.path("source").asText());
+            }
+            JsonNode paid = step(plan, "paid");
+            assertTrue(paid.toString(), paid.path("target").asLong() >= 1);
+            assertTrue(plan.toString(), plan.path("paidDealsExplanation").path("text").asText().contains("EUR"));
+            // the first step needs the most: every conversion is at most 1
+            assertTrue(plan.toString(), plan.path("steps").path(0).path("target").asLong() >= paid.path("target").asLong());
+        }
+    }
+
     private static String fraction(long numerator, long denominator) {
         long gcd = java.math.BigInteger.valueOf(numerator).gcd(java.math.BigInteger.valueOf(denominator)).longValue();
         return denominator / gcd == 1 ? Long.toString(numerator / gcd) : numerator / gcd + "/" + denominator / gcd;
