@@ -103,8 +103,7 @@ public final class KpiCalculator implements KpiService {
     public TeamKpiReport teamKpis(String teamId, PeriodType period, LocalDate date) {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(date, "date");
-        Team team = (teamId == null ? Optional.<Team>empty() : directory.team(teamId))
-                .orElseThrow(() -> new NotFoundException("no team with id '" + teamId + "'"));
+        Team team = Teams.team(directory, teamId);
         DateRange range = Periods.containing(period, date);
         List<User> members = directory.members(team.id());
         // One query for the whole team: a team view must not cost one round trip per member.

@@ -23,6 +23,7 @@ import org.pacekpi.api.targets.FunnelService;
 import org.pacekpi.api.targets.FunnelStage;
 import org.pacekpi.api.targets.Scope;
 import org.pacekpi.api.targets.ValidationException;
+import org.pacekpi.engine.internal.Teams;
 import org.pacekpi.host.directory.Directory;
 import org.pacekpi.host.directory.Team;
 import org.pacekpi.host.directory.User;
@@ -143,8 +144,7 @@ public final class FunnelCalculator implements FunnelService {
                 yield new Subject(FunnelMeter.Population.manager(manager.id(), team), manager.timeZone());
             }
             case TEAM -> {
-                Team team = directory.team(scope.id())
-                        .orElseThrow(() -> new NotFoundException("no team with id '" + scope.id() + "'"));
+                Team team = Teams.team(directory, scope.id());
                 List<User> members = directory.members(team.id());
                 yield new Subject(FunnelMeter.Population.team(memberIds(team)), zoneOf(team, members));
             }

@@ -26,6 +26,7 @@ import org.pacekpi.api.targets.PinnedRate;
 import org.pacekpi.api.targets.Scope;
 import org.pacekpi.api.targets.StageTiming;
 import org.pacekpi.api.targets.ValidationException;
+import org.pacekpi.engine.internal.Teams;
 import org.pacekpi.engine.internal.calendar.Periods;
 import org.pacekpi.engine.internal.plan.Conversion;
 import org.pacekpi.engine.internal.plan.Fraction;
@@ -292,8 +293,7 @@ public final class GoalDeriver {
         if (scope.type() == Scope.Type.MANAGER) {
             return List.of(manager(directory, scope.id()));
         }
-        Team team = directory.team(scope.id())
-                .orElseThrow(() -> new NotFoundException("no team with id '" + scope.id() + "'"));
+        Team team = Teams.team(directory, scope.id());
         List<User> managers = directory.members(team.id()).stream()
                 .filter(user -> user.active() && user.hasRole(Role.MANAGER))
                 .sorted(Comparator.comparing(User::id)).toList();

@@ -30,6 +30,7 @@ import org.pacekpi.api.targets.TargetPace;
 import org.pacekpi.api.targets.TargetRecord;
 import org.pacekpi.api.targets.TargetService;
 import org.pacekpi.api.targets.ValidationException;
+import org.pacekpi.engine.internal.Teams;
 import org.pacekpi.engine.internal.calendar.WorkingCalendar;
 import org.pacekpi.engine.internal.plan.Fraction;
 import org.pacekpi.engine.internal.targets.Derivation.ManagerBasis;
@@ -323,8 +324,8 @@ public final class GoalsAndTargets implements TargetService {
         }
         if (scope.type() == Scope.Type.MANAGER) {
             GoalDeriver.manager(directory, scope.id());
-        } else if (directory.team(scope.id()).isEmpty()) {
-            throw new NotFoundException("no team with id '" + scope.id() + "'");
+        } else {
+            Teams.team(directory, scope.id());
         }
         String metric = MetricIds.check(input.metric(), "metric");
         TargetPeriod period = TargetPeriod.parse(input.period(), "period");

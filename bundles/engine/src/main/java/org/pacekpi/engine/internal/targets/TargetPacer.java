@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.pacekpi.api.Metrics;
-import org.pacekpi.api.NotFoundException;
 import org.pacekpi.api.store.PaceStore;
 import org.pacekpi.api.store.StoredTarget;
 import org.pacekpi.api.store.TargetStore;
@@ -27,6 +26,7 @@ import org.pacekpi.api.targets.FunnelStage;
 import org.pacekpi.api.targets.Scope;
 import org.pacekpi.api.targets.TargetPace;
 import org.pacekpi.api.targets.ValidationException;
+import org.pacekpi.engine.internal.Teams;
 import org.pacekpi.engine.internal.calendar.DateRange;
 import org.pacekpi.engine.internal.calendar.Periods;
 import org.pacekpi.engine.internal.calendar.WorkingCalendar;
@@ -98,8 +98,7 @@ public final class TargetPacer {
     /** The pace of every target of the team whose period contains the day, the members' counts summed. */
     public List<TargetPace> teamPacing(String teamId, LocalDate date) {
         requireDate(date);
-        Team team = (teamId == null ? Optional.<Team>empty() : directory.team(teamId))
-                .orElseThrow(() -> new NotFoundException("no team with id '" + teamId + "'"));
+        Team team = Teams.team(directory, teamId);
         List<User> managers = directory.members(team.id()).stream().filter(user -> user.hasRole(Role.MANAGER)).toList();
         List<String> ids = managers.stream().map(User::id).toList();
         List<StoredTarget> due = targets.targetsOn(Scope.Type.TEAM.id(), List.of(team.id()), date);
