@@ -60,7 +60,9 @@ import org.slf4j.LoggerFactory;
  * {@link StoreSchema}).
  *
  * <p>Writes are serialized: by a lock in this JVM, and across instances sharing the database by the cursor row,
- * which every write locks first. Reads that take several statements (the generation and the rows counted in it) run
+ * which every write locks first. A {@link #write} does not wait for its commit to reach the disk
+ * ({@link SqlDialect#beginReplayableWrite}): a database crash may lose the last batches, each with the history cursor
+ * it moved, and the next catch-up re-applies them from the host's history. Reads that take several statements (the generation and the rows counted in it) run
  * in one repeatable-read snapshot, so they never see half of a write.
  *
  * <p>{@link #resetCounting()} does not rewrite the log: it starts a new counting generation (pace_cursor), and a row's
@@ -520,8 +522,13 @@ public final class JdbcPaceStore implements PaceStore {
             }
         }
         ensureSchema();
-        inWriteTransaction((connection, step) -> writeLocked(connection, step, byId, historyCursor),
-                step -> writeFailure(byId, historyCursor, step));
+        inWriteTransaction((connection, step) -> {
+            // A batch is replayed from the host's history after a database crash (see beginReplayableWrite): the
+            // writer need not wait for each commit to reach the disk, at a few milliseconds a batch.
+            step[0] = "starting the write";
+            dialect.beginReplayableWrite(connection);
+            writeLocked(connection, step, byId, historyCursor);
+        }, step -> writeFailure(byId, historyCursor, step));
         if (writtenSinceStatisticsCheck.addAndGet(byId.size()) >= STATISTICS_CHECK_ROWS) {
             writtenSinceStatisticsCheck.set(0);
             refreshStatistics();

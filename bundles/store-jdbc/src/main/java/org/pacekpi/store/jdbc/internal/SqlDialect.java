@@ -137,6 +137,12 @@ public enum SqlDialect {
         }
 
         @Override
+        void beginReplayableWrite(Connection connection) {
+            // Nothing to relax: H2's MVStore writes committed changes to its file in the background anyway (its
+            // WRITE_DELAY), and an embedded database dies with the JVM that would replay them.
+        }
+
+        @Override
         void clearCounting(Statement statement) throws SQLException {
             // H2's TRUNCATE commits the open transaction, which would split the reset in two.
             statement.executeUpdate("DELETE FROM pace_daily_aggregate");
@@ -458,6 +464,14 @@ public enum SqlDialect {
         }
 
         @Override
+        void beginReplayableWrite(Connection connection) throws SQLException {
+            // SET LOCAL: for this transaction only, the connection goes back to the pool unchanged.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL synchronous_commit = off");
+            }
+        }
+
+        @Override
         void clearCounting(Statement statement) throws SQLException {
             // TRUNCATE is transactional here, and far quicker than deleting millions of rows one by one. Its lock
             // blocks readers of the tables until the reset commits; callers run it last for that reason.
@@ -769,6 +783,17 @@ public enum SqlDialect {
      * read of several statements (the counting generation, then rows) must not see half of a write.
      */
     abstract void beginSnapshot(Connection connection) throws SQLException;
+
+    /**
+     * Lets the write transaction just begun (auto-commit off, nothing run yet) commit without waiting for the database
+     * to flush it to disk, for a write that can be replayed: an ingest batch. A database or operating-system crash may
+     * then lose the last such commits (on PostgreSQL at most about three times {@code wal_writer_delay}, 600 ms by
+     * default), but only whole transactions and only the latest ones, never one before another that survives. Each
+     * holds its history cursor, so what is lost is exactly what the cursor no longer covers, and the catch-up on the
+     * next start reads it again from the host's history (live events do not move the cursor, so they are always
+     * covered by it). Never for a recount, a reset or a target store write, whose callers are told they are done.
+     */
+    abstract void beginReplayableWrite(Connection connection) throws SQLException;
 
     /** Empties the aggregate tables (every {@link AggregateTable}) inside the current transaction. */
     abstract void clearCounting(Statement statement) throws SQLException;

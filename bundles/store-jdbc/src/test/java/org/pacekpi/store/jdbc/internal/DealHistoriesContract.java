@@ -8,13 +8,8 @@ import static org.pacekpi.store.jdbc.internal.Activities.deleted;
 import static org.pacekpi.store.jdbc.internal.Activities.stageChange;
 import static org.pacekpi.store.jdbc.internal.Activities.touch;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -225,7 +220,7 @@ abstract class DealHistoriesContract extends StoreContractBase {
     @Test
     void aBatchWithoutDealEventsRunsNoStatementOnThem() {
         List<String> statements = new CopyOnWriteArrayList<>();
-        JdbcPaceStore recorded = new JdbcPaceStore(recording(db, statements), dialect());
+        JdbcPaceStore recorded = new JdbcPaceStore(RecordingDataSource.of(db, statements), dialect());
         assertThat(recorded.activityCount()).isZero(); // migrates the schema first
         statements.clear();
         recorded.write(List.of(stageChange("a1", "m1", "d1", "intro", at(MONDAY, 9)), touch("t1", 1, "m1", MONDAY)),
@@ -365,42 +360,5 @@ abstract class DealHistoriesContract extends StoreContractBase {
 
     private static boolean onDealEvents(String sql) {
         return sql.toLowerCase(java.util.Locale.ROOT).contains("pace_deal_event");
-    }
-
-    /** The data source, recording the text of every statement prepared or executed through its connections. */
-    private static DataSource recording(DataSource target, List<String> statements) {
-        return (DataSource) Proxy.newProxyInstance(DealHistoriesContract.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object result = invoke(target, method, args);
-                    return result instanceof Connection connection ? recording(connection, statements) : result;
-                });
-    }
-
-    private static Connection recording(Connection target, List<String> statements) {
-        return (Connection) Proxy.newProxyInstance(DealHistoriesContract.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
-                        statements.add(sql);
-                    }
-                    Object result = invoke(target, method, args);
-                    if (result instanceof Statement statement && !method.getName().startsWith("prepare")) {
-                        return Proxy.newProxyInstance(DealHistoriesContract.class.getClassLoader(),
-                                new Class<?>[] {Statement.class}, (p, m, a) -> {
-                                    if (m.getName().startsWith("execute") && a != null && a[0] instanceof String sql) {
-                                        statements.add(sql);
-                                    }
-                                    return invoke(statement, m, a);
-                                });
-                    }
-                    return result;
-                });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -1,8 +1,15 @@
 package org.pacekpi.store.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pacekpi.store.jdbc.internal.Activities.MONDAY;
+import static org.pacekpi.store.jdbc.internal.Activities.touch;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +40,50 @@ class PostgresPaceStoreTest extends PaceStoreContract {
         execute("ALTER TABLE pace_activity ALTER COLUMN id TYPE VARCHAR(255) COLLATE \"en-US-x-icu\"");
 
         assertRecountBreaksTiesByIdInJavasOrder();
+    }
+
+    /**
+     * An ingest batch commits without waiting for the disk (it is replayed from the host's history after a crash), and
+     * nothing else does: a recount and a reset, whose callers are told they are done, wait as the server is set to.
+     */
+    @Test
+    void onlyIngestWritesCommitWithoutWaitingForTheDisk() {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        JdbcPaceStore recorded = new JdbcPaceStore(RecordingDataSource.of(db, statements), dialect());
+        assertThat(recorded.activityCount()).isZero(); // migrates the schema first
+        statements.clear();
+
+        recorded.write(List.of(touch("a1", 1, "m1", MONDAY)), 1);
+        assertThat(statements).as("an ingest write").first().isEqualTo("SET LOCAL synchronous_commit = off");
+
+        statements.clear();
+        recorded.recountAll(new CallJudge(true), 100);
+        recorded.resetCounting();
+        assertThat(statements).as("a recount and a reset").isNotEmpty()
+                .noneMatch(sql -> sql.contains("synchronous_commit"));
+    }
+
+    /** SET LOCAL: the setting ends with the transaction, so the pooled connection goes back as it was. */
+    @Test
+    void aReplayableWriteRelaxesItsOwnTransactionOnly() throws SQLException {
+        try (Connection connection = db.getConnection()) {
+            String serverDefault = synchronousCommit(connection);
+            assertThat(serverDefault).isNotEqualTo("off");
+            connection.setAutoCommit(false);
+            dialect().beginReplayableWrite(connection);
+            assertThat(synchronousCommit(connection)).isEqualTo("off");
+            connection.commit();
+            connection.setAutoCommit(true);
+            assertThat(synchronousCommit(connection)).isEqualTo(serverDefault);
+        }
+    }
+
+    private static String synchronousCommit(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW synchronous_commit")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     @Override
