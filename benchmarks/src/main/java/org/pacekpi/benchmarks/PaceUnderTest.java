@@ -28,11 +28,8 @@ import org.pacekpi.store.jdbc.internal.SqlDialect;
  */
 public final class PaceUnderTest implements AutoCloseable {
 
-    /**
-     * The ingest configuration's defaults ({@code org.pacekpi.ingest}): queue 10,000, batch 500, catch-up every 5 s,
-     * history pages of 1,000, rebuild pages of 5,000.
-     */
-    static final IngestSettings INGEST = IngestSettings.of(10_000, 500, 5, 1_000, 5_000);
+    /** The ingest configuration's defaults ({@code org.pacekpi.ingest}, unconfigured). */
+    static final IngestSettings INGEST = IngestSettings.defaults();
 
     /**
      * The counting defaults (30 s calls, one touch per contact, channel and day, automation not counted) with the

@@ -23,6 +23,17 @@ public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpI
     /** The configuration PID the settings come from; named in error messages. */
     public static final String PID = "org.pacekpi.ingest";
 
+    /** Default of {@code queueCapacity}. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    /** Default of {@code batchSize}. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    /** Default of {@code catchUpIntervalSeconds}. */
+    public static final int DEFAULT_CATCH_UP_INTERVAL_SECONDS = 5;
+    /** Default of {@code historyPageSize}. */
+    public static final int DEFAULT_HISTORY_PAGE_SIZE = 1_000;
+    /** Default of {@code rebuildPageSize}. */
+    public static final int DEFAULT_REBUILD_PAGE_SIZE = 5_000;
+
     /** Back-off after a failure: starts at 1 s and doubles up to 30 s. */
     public static final Duration DEFAULT_MIN_RETRY_DELAY = Duration.ofSeconds(1);
     /** The cap of the back-off. */
@@ -41,6 +52,12 @@ public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpI
             throw new IllegalArgumentException(PID + ": maxRetryDelay " + maxRetryDelay
                     + " must not be shorter than minRetryDelay " + minRetryDelay);
         }
+    }
+
+    /** The defaults of every setting: what an unconfigured {@code org.pacekpi.ingest} gives. */
+    public static IngestSettings defaults() {
+        return of(DEFAULT_QUEUE_CAPACITY, DEFAULT_BATCH_SIZE, DEFAULT_CATCH_UP_INTERVAL_SECONDS,
+                DEFAULT_HISTORY_PAGE_SIZE, DEFAULT_REBUILD_PAGE_SIZE);
     }
 
     /** Settings from the configured values, with the default back-off. */

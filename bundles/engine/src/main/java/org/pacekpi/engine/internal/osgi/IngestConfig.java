@@ -16,27 +16,27 @@ public @interface IngestConfig {
     @AttributeDefinition(name = "Queue capacity", min = "1",
             description = "Live events that may wait to be written; beyond that they are dropped and the next "
                     + "catch-up from the host's history applies them.")
-    int queueCapacity() default 10000;
+    int queueCapacity() default IngestSettings.DEFAULT_QUEUE_CAPACITY;
 
     /** The most live events written in one store transaction. */
     @AttributeDefinition(name = "Batch size", min = "1",
             description = "The most live events written in one store transaction.")
-    int batchSize() default 500;
+    int batchSize() default IngestSettings.DEFAULT_BATCH_SIZE;
 
     /** Seconds between two catch-ups from the history. */
     @AttributeDefinition(name = "Catch-up interval (seconds)", min = "1",
             description = "How often Pace reads the host's history after the last applied sequence number, even "
                     + "when no event seems lost.")
-    int catchUpIntervalSeconds() default 5;
+    int catchUpIntervalSeconds() default IngestSettings.DEFAULT_CATCH_UP_INTERVAL_SECONDS;
 
     /** History changes read and applied per transaction during a catch-up. */
     @AttributeDefinition(name = "History page size", min = "1",
             description = "How many history changes are read and applied in one transaction during a catch-up.")
-    int historyPageSize() default 1000;
+    int historyPageSize() default IngestSettings.DEFAULT_HISTORY_PAGE_SIZE;
 
     /** Logged activities a rebuild reads and stages per round trip to the database. */
     @AttributeDefinition(name = "Rebuild page size", min = "1",
             description = "How many logged activities a rebuild reads and stages per round trip to the database; "
                     + "memory use during a rebuild depends on it, not on the size of the log.")
-    int rebuildPageSize() default 5000;
+    int rebuildPageSize() default IngestSettings.DEFAULT_REBUILD_PAGE_SIZE;
 }
