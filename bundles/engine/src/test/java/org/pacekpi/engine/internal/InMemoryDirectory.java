@@ -1,6 +1,9 @@
 package org.pacekpi.engine.internal;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +14,30 @@ import org.pacekpi.host.directory.Directory;
 import org.pacekpi.host.directory.Role;
 import org.pacekpi.host.directory.Team;
 import org.pacekpi.host.directory.User;
+import org.pacekpi.host.directory.WorkingSchedule;
 
-/** A host directory in memory: managers with time zones, and the company's contacts, e-mails and phones. */
+/**
+ * A host directory in memory: managers with time zones (and, if set, a working schedule), teams, and the company's
+ * contacts, e-mails and phones.
+ */
 public final class InMemoryDirectory implements Directory {
+
+    /** Monday to Friday, 09:00 to 18:00, no holidays. */
+    public static final WorkingSchedule WEEKDAYS = new WorkingSchedule(null,
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0));
 
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Team> teams = new ConcurrentHashMap<>();
     private final Set<String> internalContacts = ConcurrentHashMap.newKeySet();
     private final Set<String> internalEmails = ConcurrentHashMap.newKeySet();
     private final Set<String> internalPhones = ConcurrentHashMap.newKeySet();
+    private volatile WorkingSchedule schedule;
+
+    /** The working schedule of the managers added from now on (none, the default, leaves it to the calendars). */
+    public InMemoryDirectory schedule(WorkingSchedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
 
     /** Adds a manager living in the zone, in team "sales". */
     public InMemoryDirectory manager(String id, String zone) {
@@ -28,9 +46,25 @@ public final class InMemoryDirectory implements Directory {
 
     /** Adds a manager living in the zone, in the team. */
     public InMemoryDirectory manager(String id, String zone, String teamId) {
-        users.put(id, new User(id, id, id, id + "@example.com", Set.of(Role.MANAGER), teamId, ZoneId.of(zone), null,
+        return user(new User(id, id, id, id + "@example.com", Set.of(Role.MANAGER), teamId, ZoneId.of(zone), schedule,
                 true));
+    }
+
+    /** Adds or replaces a user. */
+    public InMemoryDirectory user(User user) {
+        users.put(user.id(), user);
         return this;
+    }
+
+    /** Removes a user, as the host does when someone leaves. */
+    public InMemoryDirectory remove(String userId) {
+        users.remove(userId);
+        return this;
+    }
+
+    /** Adds a team named by its id. */
+    public InMemoryDirectory addTeam(String id) {
+        return team(id, id);
     }
 
     /** Adds a team. */

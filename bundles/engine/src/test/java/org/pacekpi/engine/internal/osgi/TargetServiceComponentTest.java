@@ -21,6 +21,7 @@ import org.pacekpi.api.targets.Scope;
 import org.pacekpi.api.targets.TargetInput;
 import org.pacekpi.api.targets.TargetRecord;
 import org.pacekpi.api.targets.TargetService;
+import org.pacekpi.engine.internal.InMemoryDirectory;
 import org.pacekpi.engine.internal.calendar.CalendarSettings;
 import org.pacekpi.engine.internal.calendar.WorkingCalendars;
 import org.pacekpi.engine.internal.plan.WeeksRule;
@@ -28,7 +29,6 @@ import org.pacekpi.engine.internal.targets.DailyTotals;
 import org.pacekpi.engine.internal.targets.FakeFunnelService;
 import org.pacekpi.engine.internal.targets.InMemoryTargetStore;
 import org.pacekpi.engine.internal.targets.TargetSettings;
-import org.pacekpi.engine.internal.targets.TestDirectory;
 
 /** The published target service: its configuration as ConfigAdmin delivers it, and every call answered. */
 class TargetServiceComponentTest {
@@ -84,7 +84,8 @@ class TargetServiceComponentTest {
 
     @Test
     void everyCallIsAnswered() {
-        TestDirectory directory = new TestDirectory().addTeam("north").manager("anna", "Europe/Moscow", "north");
+        InMemoryDirectory directory = new InMemoryDirectory().schedule(InMemoryDirectory.WEEKDAYS).addTeam("north")
+                .manager("anna", "Europe/Moscow", "north");
         FakeFunnelService funnel = new FakeFunnelService();
         TargetService service = new TargetServiceComponent(new InMemoryTargetStore(), new DailyTotals(), funnel, directory,
                 WorkingCalendars.of(CalendarSettings.none())::forUser, TargetSettings.DEFAULTS,

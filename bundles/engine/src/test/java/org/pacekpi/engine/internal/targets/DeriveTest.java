@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.pacekpi.api.dto.Money;
 import org.pacekpi.api.targets.ConversionMethod;
 import org.pacekpi.api.targets.DeriveRequest;
-import org.pacekpi.api.targets.DerivedTargets;
 import org.pacekpi.api.targets.DerivedTargets.ManagerTargets;
 import org.pacekpi.api.targets.DerivedTargets.StepTargets;
+import org.pacekpi.api.targets.DerivedTargets;
 import org.pacekpi.api.targets.Exact;
 import org.pacekpi.api.targets.Explanation;
 import org.pacekpi.api.targets.GoalAmount;
 import org.pacekpi.api.targets.MeasuredRate;
 import org.pacekpi.api.targets.Scope;
+import org.pacekpi.engine.internal.InMemoryDirectory;
 import org.pacekpi.host.directory.Role;
 import org.pacekpi.host.directory.User;
 
@@ -188,9 +189,9 @@ class DeriveTest {
     @Test
     void aTeamGoalIsSplitEvenlyAmongItsActiveManagers() {
         world.directory.user(new User("carl", "carl", "carl", null, Set.of(Role.MANAGER), "north", ZoneId.of("Europe/Moscow"),
-                TestDirectory.WEEKDAYS, false));
+                InMemoryDirectory.WEEKDAYS, false));
         world.directory.user(new User("dora", "dora", "dora", null, Set.of(Role.HEAD), "north", ZoneId.of("Europe/Moscow"),
-                TestDirectory.WEEKDAYS, true));
+                InMemoryDirectory.WEEKDAYS, true));
         world.measureWorkedExample(ANNA);
         world.measureWorkedExample(BORIS);
 

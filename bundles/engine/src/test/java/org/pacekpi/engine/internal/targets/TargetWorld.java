@@ -14,6 +14,7 @@ import org.pacekpi.api.targets.GoalAmount;
 import org.pacekpi.api.targets.GoalInput;
 import org.pacekpi.api.targets.PinnedRate;
 import org.pacekpi.api.targets.Scope;
+import org.pacekpi.engine.internal.InMemoryDirectory;
 import org.pacekpi.engine.internal.calendar.CalendarSettings;
 import org.pacekpi.engine.internal.calendar.WorkingCalendars;
 
@@ -30,7 +31,8 @@ final class TargetWorld {
     static final Scope ANNA = Scope.manager("anna");
     static final Scope BORIS = Scope.manager("boris");
 
-    final TestDirectory directory = new TestDirectory().addTeam("north").addTeam("south")
+    final InMemoryDirectory directory = new InMemoryDirectory().schedule(InMemoryDirectory.WEEKDAYS)
+            .addTeam("north").addTeam("south")
             .manager("anna", "Europe/Moscow", "north").manager("boris", "Europe/Moscow", "north")
             .manager("solo", "Europe/Moscow", null);
     final FakeFunnelService funnel = new FakeFunnelService();
