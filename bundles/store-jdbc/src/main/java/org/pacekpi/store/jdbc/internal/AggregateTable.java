@@ -63,28 +63,14 @@ enum AggregateTable {
     }
 
     /**
-     * The daily rows as a recount computes them from its partial sums ({@link BulkRecount#SUMS}: manager_id, metric,
-     * local_day, metric_value, several rows per key possible): each key once, no value zero. A recount puts them in
-     * the daily table's {@link #fresh()} staging table first ({@link SqlDialect#replaceAggregates}), once: the
-     * partial sums are the largest table of a recount, and every table's new rows come from the daily ones.
-     */
-    static String recountedDays() {
-        return "SELECT manager_id, metric, local_day, SUM(metric_value) AS metric_value FROM " + BulkRecount.SUMS
-                + " GROUP BY manager_id, metric, local_day HAVING SUM(metric_value) <> 0";
-    }
-
-    /**
-     * The table's rows as a recount computes them, once the daily ones are staged ({@link #recountedDays()}): the key
-     * columns and {@code metric_value}, each key once, no value zero. The daily rows as staged; a rollup's summed up
-     * from them by week or month.
+     * The table's rows as a recount computes them from its partial sums ({@link BulkRecount#SUMS}: manager_id, metric,
+     * local_day, metric_value, several rows per key possible): the key columns and {@code metric_value}, each key once,
+     * no value zero.
      */
     String recountedRows() {
-        String days = DAILY.fresh().name();
-        if (this == DAILY) {
-            return "SELECT manager_id, metric, local_day, metric_value FROM " + days;
-        }
         return "SELECT manager_id, metric, " + dayOfLocalDay + " AS " + dayColumn + ", SUM(metric_value) AS metric_value"
-                + " FROM " + days + " GROUP BY manager_id, metric, " + dayOfLocalDay + " HAVING SUM(metric_value) <> 0";
+                + " FROM " + BulkRecount.SUMS + " GROUP BY manager_id, metric, " + dayOfLocalDay
+                + " HAVING SUM(metric_value) <> 0";
     }
 
     /** The recount's staging table of the differences: the key columns, then the new value or null to remove the row. */
@@ -92,10 +78,7 @@ enum AggregateTable {
         return new StagingTable(stagingName("_change"), keyColumns() + ", metric_value BIGINT", null);
     }
 
-    /**
-     * The recount's staging table of the new rows: the daily table's always ({@link #recountedDays()}), a rollup's
-     * where a dialect needs them in a table of their own.
-     */
+    /** The recount's staging table of the new rows, where a dialect needs them in a table of their own. */
     StagingTable fresh() {
         return new StagingTable(stagingName("_new"), keyColumns() + ", metric_value BIGINT NOT NULL",
                 String.join(", ", keys()));

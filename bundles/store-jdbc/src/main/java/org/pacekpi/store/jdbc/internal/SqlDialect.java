@@ -278,10 +278,7 @@ public enum SqlDialect {
             String changes = table.changes().name();
             List<String> keys = table.keys();
             String keyList = String.join(", ", keys);
-            if (table != AggregateTable.DAILY) { // the daily rows are staged there already (see replaceAggregates)
-                statement.executeUpdate("INSERT INTO " + fresh + " (" + keyList + ", metric_value) "
-                        + table.recountedRows());
-            }
+            statement.executeUpdate("INSERT INTO " + fresh + " (" + keyList + ", metric_value) " + table.recountedRows());
             long changed = statement.executeUpdate("INSERT INTO " + changes + " (" + keyList + ", metric_value)"
                     + " SELECT " + columns(keys, "n") + ", n.metric_value FROM " + fresh + " n LEFT JOIN "
                     + table.table() + " a ON " + joinOn(keys, "a", "n") + " WHERE a.metric_value IS NULL"
@@ -889,16 +886,11 @@ public enum SqlDialect {
      * Makes the aggregates the sums of a recount's contributions ({@link BulkRecount#SUMS}), in the recount's
      * transaction: readers keep seeing the previous aggregates, complete, until it commits. Every table of
      * {@link AggregateTable} (the daily aggregates and their weekly and monthly sums) is replaced the same way
-     * ({@link #replaceRows}); only the rows that differ are written, usually none. The new daily rows are summed up
-     * from the partial sums once, into the daily table's staging table, and the rollups' from them.
+     * ({@link #replaceRows}); only the rows that differ are written, usually none.
      *
      * @return daily aggregate rows added, changed or removed (a rollup's rows change with them)
      */
     long replaceAggregates(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("INSERT INTO " + AggregateTable.DAILY.fresh().name()
-                    + " (manager_id, metric, local_day, metric_value) " + AggregateTable.recountedDays());
-        }
         long changed = 0;
         for (AggregateTable table : AggregateTable.values()) {
             long rows = replaceRows(connection, table);
