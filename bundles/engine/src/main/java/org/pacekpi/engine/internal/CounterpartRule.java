@@ -1,5 +1,6 @@
 package org.pacekpi.engine.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,26 +20,52 @@ import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 public final class CounterpartRule {
 
     private final CountingSettings settings;
+    /** The company domains, and each with a dot before it (its subdomains' ending), made once. */
+    private final String[] companyDomains;
+    private final String[] companySubdomainEndings;
 
     /** @param settings the company domains and phones */
     public CounterpartRule(CountingSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.companyDomains = settings.companyDomains().toArray(String[]::new);
+        this.companySubdomainEndings = new String[companyDomains.length];
+        for (int i = 0; i < companyDomains.length; i++) {
+            companySubdomainEndings[i] = "." + companyDomains[i];
+        }
     }
 
     /** A contact id, an e-mail or a phone number with digits identifies somebody; a name alone does not. */
     public static boolean identifiable(LoggedCounterpart counterpart) {
-        return present(counterpart.contactId()) || present(counterpart.email())
-                || !CountingSettings.digits(counterpart.phone()).isEmpty();
+        return present(counterpart.contactId()) || present(counterpart.email()) || hasDigit(counterpart.phone());
     }
 
     /** The identifiable counterparts, in the host's order. */
     public static List<LoggedCounterpart> identifiable(LoggedActivity activity) {
-        return activity.counterparts().stream().filter(CounterpartRule::identifiable).toList();
+        List<LoggedCounterpart> identifiable = new ArrayList<>(activity.counterparts().size());
+        for (LoggedCounterpart counterpart : activity.counterparts()) {
+            if (identifiable(counterpart)) {
+                identifiable.add(counterpart);
+            }
+        }
+        return identifiable;
     }
 
     /** The primary counterpart: the first identifiable one (the callee, the recipient). */
     public static Optional<LoggedCounterpart> primary(LoggedActivity activity) {
-        return activity.counterparts().stream().filter(CounterpartRule::identifiable).findFirst();
+        return Optional.ofNullable(primaryOrNull(activity));
+    }
+
+    /**
+     * The primary counterpart ({@link #primary}), or null if there is none. Loops rather than streams here and below:
+     * the rules ask about every activity of the log on a rebuild.
+     */
+    static LoggedCounterpart primaryOrNull(LoggedActivity activity) {
+        for (LoggedCounterpart counterpart : activity.counterparts()) {
+            if (identifiable(counterpart)) {
+                return counterpart;
+            }
+        }
+        return null;
     }
 
     /** True if the counterpart is a colleague: by the directory, the company domains or the company phones. */
@@ -47,14 +74,17 @@ public final class CounterpartRule {
             return true;
         }
         String email = counterpart.email();
-        if (present(email) && !settings.companyDomains().isEmpty()) {
+        if (companyDomains.length > 0 && present(email)) {
             int at = email.lastIndexOf('@');
             String domain = email.substring(at + 1).trim().toLowerCase(Locale.ROOT);
-            for (String company : settings.companyDomains()) {
-                if (domain.equals(company) || domain.endsWith("." + company)) {
+            for (int i = 0; i < companyDomains.length; i++) {
+                if (domain.equals(companyDomains[i]) || domain.endsWith(companySubdomainEndings[i])) {
                     return true;
                 }
             }
+        }
+        if (settings.companyPhones().isEmpty()) {
+            return false;
         }
         String phone = CountingSettings.digits(counterpart.phone());
         return !phone.isEmpty() && settings.companyPhones().contains(phone);
@@ -67,7 +97,17 @@ public final class CounterpartRule {
 
     /** The first external counterpart, e.g. the client among a meeting's attendees. */
     public Optional<LoggedCounterpart> firstExternal(LoggedActivity activity) {
-        return activity.counterparts().stream().filter(this::external).findFirst();
+        return Optional.ofNullable(firstExternalOrNull(activity));
+    }
+
+    /** The first external counterpart ({@link #firstExternal}), or null if there is none. */
+    LoggedCounterpart firstExternalOrNull(LoggedActivity activity) {
+        for (LoggedCounterpart counterpart : activity.counterparts()) {
+            if (external(counterpart)) {
+                return counterpart;
+            }
+        }
+        return null;
     }
 
     /**
@@ -97,5 +137,18 @@ public final class CounterpartRule {
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
+    }
+
+    /** True if the phone has a digit: {@link CountingSettings#digits} of it would not be empty. */
+    private static boolean hasDigit(String phone) {
+        if (phone != null) {
+            for (int i = 0; i < phone.length(); i++) {
+                char c = phone.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

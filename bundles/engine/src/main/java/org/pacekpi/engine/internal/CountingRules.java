@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import org.pacekpi.api.ExclusionReason;
 import org.pacekpi.api.Metrics;
@@ -19,6 +22,7 @@ import org.pacekpi.api.store.Judgement;
 import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.api.store.LoggedActivity.LoggedCounterpart;
 import org.pacekpi.host.activity.ActivityKind;
+import org.pacekpi.host.activity.Channel;
 import org.pacekpi.host.activity.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +48,10 @@ import org.slf4j.LoggerFactory;
 public final class CountingRules {
 
     private static final long SECONDS_PER_DAY = 86_400;
+
+    /** The {@code touches:<channel>} metric of each of the host's channels, by the channel's name. */
+    private static final Map<String, String> TOUCHES_BY_CHANNEL = Arrays.stream(Channel.values())
+            .collect(Collectors.toUnmodifiableMap(Channel::name, channel -> Metrics.touchesBy(channel.name())));
 
     private static final Logger LOG = LoggerFactory.getLogger(CountingRules.class);
 
@@ -81,7 +89,7 @@ public final class CountingRules {
 
     /** The activity judged on its own. A deleted activity is neither a candidate nor contributes anything. */
     public IndividualDecision evaluate(LoggedActivity activity) {
-        LocalDate day = activity.occurredAt().atZone(zones.zoneOf(activity.actorId())).toLocalDate();
+        LocalDate day = LocalDate.ofInstant(activity.occurredAt(), zones.zoneOf(activity.actorId()));
         if (activity.deleted()) {
             return new IndividualDecision(activity, day, null, null, null, List.of());
         }
@@ -95,8 +103,11 @@ public final class CountingRules {
         }
         // A candidate passed the colleague rule, so it has an external counterpart.
         LoggedCounterpart contact = ActivityKind.MEETING.name().equals(activity.kind())
-                ? counterparts.firstExternal(activity).orElseThrow()
-                : CounterpartRule.primary(activity).orElseThrow();
+                ? counterparts.firstExternalOrNull(activity) : CounterpartRule.primaryOrNull(activity);
+        if (contact == null) {
+            throw new IllegalStateException("activity " + activity.id() + " passed the colleague rule with no"
+                    + " external counterpart");
+        }
         String contactKey = CounterpartRule.contactKey(contact);
         String duplicateKey = settings.collapsesDuplicates() ? duplicateKey(activity, day, contactKey) : null;
         return new IndividualDecision(activity, day, null, duplicateKey, contactKey, base);
@@ -161,7 +172,7 @@ public final class CountingRules {
         String actor = activity.actorId();
         return new Judgement(new CountingState(day, null, duplicateKey, contactKey, base),
                 List.of(new Contribution(actor, Metrics.TOUCHES, day, 1),
-                        new Contribution(actor, Metrics.touchesBy(channel(activity)), day, 1)),
+                        new Contribution(actor, touchesBy(channel(activity)), day, 1)),
                 List.of(new Contribution(actor, Metrics.FIRST_CONTACTS, day, 1)), ExclusionReason.DUPLICATE.name());
     }
 
@@ -195,6 +206,12 @@ public final class CountingRules {
         return activity.channel() == null ? "NONE" : activity.channel();
     }
 
+    /** {@link Metrics#touchesBy} the channel, made once for the host's channels: a rebuild asks for millions. */
+    private static String touchesBy(String channel) {
+        String metric = TOUCHES_BY_CHANNEL.get(channel);
+        return metric != null ? metric : Metrics.touchesBy(channel);
+    }
+
     private List<Contribution> baseContributions(LoggedActivity activity, LocalDate day) {
         String actor = activity.actorId();
         boolean personal = !activity.automated() || settings.countAutomated();
@@ -209,20 +226,22 @@ public final class CountingRules {
         List<Contribution> base = new ArrayList<>(2);
         switch (kind) {
             case CALL -> {
-                if (personal && CounterpartRule.primary(activity).filter(counterparts::external).isPresent()) {
+                LoggedCounterpart primary = personal ? CounterpartRule.primaryOrNull(activity) : null;
+                if (primary != null && counterparts.external(primary)) {
                     base.add(new Contribution(actor, Metrics.CALL_ATTEMPTS, day, 1));
                 }
             }
             case MEETING -> {
                 if (personal && Outcome.HELD.name().equals(activity.outcome())
-                        && counterparts.firstExternal(activity).isPresent()) {
+                        && counterparts.firstExternalOrNull(activity) != null) {
                     base.add(new Contribution(actor, Metrics.MEETINGS_HELD, day, 1));
                 }
             }
             case CONTACT_CREATED -> {
                 // The created contact is the counterpart if the host names it; a colleague entered as a contact is no
                 // new client.
-                if (personal && CounterpartRule.primary(activity).filter(counterparts::internal).isEmpty()) {
+                LoggedCounterpart primary = personal ? CounterpartRule.primaryOrNull(activity) : null;
+                if (personal && (primary == null || !counterparts.internal(primary))) {
                     base.add(new Contribution(actor, Metrics.NEW_CONTACTS, day, 1));
                 }
             }

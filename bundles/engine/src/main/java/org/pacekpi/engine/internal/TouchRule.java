@@ -1,6 +1,5 @@
 package org.pacekpi.engine.internal;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,12 +55,22 @@ public final class TouchRule {
         if (activity.automated() && !settings.countAutomated()) {
             return Optional.of(ExclusionReason.AUTOMATED);
         }
-        List<LoggedCounterpart> known = CounterpartRule.identifiable(activity);
-        if (known.isEmpty()) {
+        boolean meeting = ActivityKind.MEETING.name().equals(kind);
+        // A meeting is with colleagues if every identifiable attendee is one; the rest by the primary counterpart.
+        boolean identifiable = false;
+        boolean colleague = true;
+        for (LoggedCounterpart counterpart : activity.counterparts()) {
+            if (CounterpartRule.identifiable(counterpart)) {
+                identifiable = true;
+                colleague = counterparts.internal(counterpart);
+                if (!meeting || !colleague) {
+                    break;
+                }
+            }
+        }
+        if (!identifiable) {
             return Optional.of(ExclusionReason.NO_COUNTERPART);
         }
-        boolean meeting = ActivityKind.MEETING.name().equals(kind);
-        boolean colleague = meeting ? known.stream().allMatch(counterparts::internal) : counterparts.internal(known.get(0));
         if (colleague) {
             return Optional.of(ExclusionReason.COLLEAGUE);
         }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.pacekpi.api.ExclusionReason;
 import org.pacekpi.api.store.Contribution;
 import org.pacekpi.api.store.CountingState;
+import org.pacekpi.api.store.LoggedActivity;
 import org.pacekpi.host.activity.Activity;
 import org.pacekpi.host.activity.ActivityKind;
 import org.pacekpi.host.activity.ChangeType;
@@ -187,6 +188,28 @@ class CountingRulesTest {
                 new Counterpart(null, null, null, null, "just a name"),
                 Counterpart.contact("client-1"), Counterpart.contact("colleague-contact")))).contactKey())
                 .isEqualTo("c:client-1");
+    }
+
+    @Test
+    void aChannelTheHostDoesNotNameIsCountedUnderItsOwnName() {
+        LoggedActivity fax = mapper.map(ChangeType.CREATED, email("e1", "ann", "client-1").build());
+        fax = new LoggedActivity(fax.id(), fax.sequence(), false, fax.occurredAt(), fax.actorId(), fax.kind(), "Fax",
+                fax.direction(), fax.outcome(), fax.durationSeconds(), fax.counterparts(), null, null, null, null,
+                false);
+
+        assertThat(rules.judge(fax).touchContributions()).containsExactly(ann("touches"), ann("touches:fax"));
+    }
+
+    @Test
+    void aMeetingIsWithColleaguesOnlyIfEveryIdentifiableAttendeeIsOne() {
+        Activity.Builder colleaguesAndAName = meeting("m1", "ann", Counterpart.contact("colleague-contact"),
+                new Counterpart(null, "acme", null, "n/a", "A name only"),
+                new Counterpart(null, null, "bob@ourcompany.example", null, "Bob"));
+        assertExcluded(colleaguesAndAName, ExclusionReason.COLLEAGUE);
+
+        Activity.Builder lastIsAClient = meeting("m2", "ann", Counterpart.contact("colleague-contact"),
+                new Counterpart(null, null, "bob@ourcompany.example", null, "Bob"), Counterpart.contact("client-3"));
+        assertThat(evaluate(lastIsAClient).contactKey()).isEqualTo("c:client-3");
     }
 
     @Test

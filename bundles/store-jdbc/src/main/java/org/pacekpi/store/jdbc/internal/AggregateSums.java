@@ -3,7 +3,6 @@ package org.pacekpi.store.jdbc.internal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,16 @@ final class AggregateSums {
     private final Map<String, Integer> metricNumbers = new HashMap<>();
     private final List<String> metrics = new ArrayList<>();
 
-    /** Open addressing, linear probing. */
-    private final long[] keys;
-    private final long[] sums;
+    /**
+     * Open addressing, linear probing: slot {@code i} holds its key at {@code 2 * i} and its sum next to it, so that a
+     * sum is found in the memory line of its key (a rebuild adds millions, all over the table).
+     */
+    private final long[] slots;
     private final int mask;
     private int size;
+    /** The last manager numbered, compared by identity: an activity's contributions share their manager's string. */
+    private String lastManager;
+    private int lastManagerNumber;
 
     /**
      * @param limit  the most keys held in memory
@@ -50,10 +54,11 @@ final class AggregateSums {
         this.limit = limit;
         this.staged = staged;
         int capacity = Integer.highestOneBit(Math.max(2, limit) * 2 - 1) << 1; // load factor at most 1/2
-        this.keys = new long[capacity];
-        this.sums = new long[capacity];
+        this.slots = new long[2 * capacity];
         this.mask = capacity - 1;
-        Arrays.fill(keys, EMPTY);
+        for (int slot = 0; slot < capacity; slot++) {
+            slots[2 * slot] = EMPTY;
+        }
     }
 
     /**
@@ -68,13 +73,14 @@ final class AggregateSums {
     }
 
     private void add(Contribution c, long value) throws SQLException {
-        int manager = number(c.managerId(), managerNumbers, managers, MANAGER_BITS);
+        int manager = managerNumber(c.managerId());
         int metric = number(c.metric(), metricNumbers, metrics, METRIC_BITS);
         if (manager < 0 || metric < 0) {
             // More names than a key has bits for: start again with fresh numbers.
             flush();
             managerNumbers.clear();
             managers.clear();
+            lastManager = null;
             metricNumbers.clear();
             metrics.clear();
             add(c, value);
@@ -83,9 +89,9 @@ final class AggregateSums {
         long key = ((long) manager << (METRIC_BITS + 32)) | ((long) metric << 32)
                 | (c.day().toEpochDay() & 0xFFFF_FFFFL);
         int slot = slot(key);
-        while (keys[slot] != EMPTY) {
-            if (keys[slot] == key) {
-                sums[slot] = Math.addExact(sums[slot], value);
+        while (slots[2 * slot] != EMPTY) {
+            if (slots[2 * slot] == key) {
+                slots[2 * slot + 1] = Math.addExact(slots[2 * slot + 1], value);
                 return;
             }
             slot = (slot + 1) & mask;
@@ -94,9 +100,21 @@ final class AggregateSums {
             flush();
             slot = slot(key);
         }
-        keys[slot] = key;
-        sums[slot] = value;
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = value;
         size++;
+    }
+
+    private int managerNumber(String managerId) {
+        if (managerId != lastManager) {
+            int number = number(managerId, managerNumbers, managers, MANAGER_BITS);
+            if (number < 0) {
+                return number;
+            }
+            lastManager = managerId;
+            lastManagerNumber = number;
+        }
+        return lastManagerNumber;
     }
 
     private int slot(long key) {
@@ -120,15 +138,16 @@ final class AggregateSums {
 
     /** Stages every sum held (but those that are zero) and forgets them. */
     void flush() throws SQLException {
-        for (int slot = 0; slot < keys.length; slot++) {
-            long key = keys[slot];
+        for (int at = 0; at < slots.length; at += 2) {
+            long key = slots[at];
             if (key != EMPTY) {
-                if (sums[slot] != 0) {
+                long sum = slots[at + 1];
+                if (sum != 0) {
                     String manager = managers.get((int) (key >>> (METRIC_BITS + 32)));
                     String metric = metrics.get((int) (key >>> 32) & ((1 << METRIC_BITS) - 1));
-                    staged.add(manager, metric, LocalDate.ofEpochDay((int) key), sums[slot]);
+                    staged.add(manager, metric, LocalDate.ofEpochDay((int) key), sum);
                 }
-                keys[slot] = EMPTY;
+                slots[at] = EMPTY;
             }
         }
         size = 0;

@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * <li><b>judge</b>: the log is read through a cursor, in the order the database keeps it, and each activity judged
  * on the caller's thread (on PostgreSQL the log is read a batch ahead by a thread of its own, {@link ReadAhead}, and
  * the staged rows are sent by another, {@link Sender}).
- * One that is no touch candidate has its final state: staged for writing if the stored one differs. A candidate is
- * staged for the elections with its time and keys, the outcomes its stored state already equals, and the outcome
- * assumed for it (the stored one, else "its touch counts", by far the most common). Its contributions for the assumed
- * outcome are added up ({@link AggregateSums}), as are everyone else's.</li>
+ * One that is no touch candidate has its final state: staged for writing if the stored one differs (compared as
+ * stored, its contributions packed, {@link StoredState}). A candidate is staged for the elections with its time and
+ * keys (and its contact key's hash, {@link SqlDialect#electionOrder}), the outcomes its stored state already equals, and
+ * the outcome assumed for it (the stored one, else "its touch counts", by far the most common). Its contributions for
+ * the assumed outcome are added up ({@link AggregateSums}), as are everyone else's.</li>
  * <li><b>elect</b>: the candidates are read back by contact key, oldest first. The first of each contact key is its
  * first contact; within the contact the first of each duplicate key counts its touch (a duplicate key belongs to one
  * contact key, so this is the first of the duplicate key overall). Ties in time go to the smaller id in
@@ -80,11 +81,15 @@ final class BulkRecount {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkRecount.class);
 
+    /** The columns staged: those the elections read, then the contact key's hash, which they may sort by. */
     private static final List<String> CANDIDATE_COLUMNS = List.of("id", "occurred_at_epoch_s", "occurred_at_nano",
-            "contact_key", "duplicate_key", "stored_outcomes", "assumed_outcome", "judgement_hash");
+            "contact_key", "duplicate_key", "stored_outcomes", "assumed_outcome", "judgement_hash", "contact_hash");
+    /** The columns the elections read ({@link #candidate}). */
+    private static final List<String> ELECTION_COLUMNS = CANDIDATE_COLUMNS.subList(0, CANDIDATE_COLUMNS.size() - 1);
     private static final String CANDIDATE_TABLE = "id VARCHAR(255) NOT NULL, occurred_at_epoch_s BIGINT NOT NULL,"
             + " occurred_at_nano INTEGER NOT NULL, contact_key VARCHAR(1024) NOT NULL, duplicate_key VARCHAR(1024),"
-            + " stored_outcomes SMALLINT NOT NULL, assumed_outcome SMALLINT NOT NULL, judgement_hash INTEGER NOT NULL";
+            + " stored_outcomes SMALLINT NOT NULL, assumed_outcome SMALLINT NOT NULL, judgement_hash INTEGER NOT NULL,"
+            + " contact_hash INTEGER NOT NULL";
     private static final List<String> REVISIT_COLUMNS = List.of("id", "outcome", "assumed_outcome", "stored_outcomes",
             "judgement_hash");
     private static final String REVISIT_TABLE = "id VARCHAR(255) NOT NULL, outcome SMALLINT NOT NULL,"
@@ -151,6 +156,7 @@ final class BulkRecount {
             dialect.createStagingTables(statement, stagingTables());
         }
         long states;
+        long partialSums;
         long revisits;
         long judged;
         long elected;
@@ -173,7 +179,7 @@ final class BulkRecount {
             try (StagingRows revisitRows = dialect.stagingRows(connection, REVISITS, REVISIT_COLUMNS, batchSize,
                     sender.executor)) {
                 Election election = new Election(revisitRows);
-                dialect.streamQuery(connection, "SELECT " + String.join(", ", CANDIDATE_COLUMNS) + " FROM "
+                dialect.streamQuery(connection, "SELECT " + String.join(", ", ELECTION_COLUMNS) + " FROM "
                         + CANDIDATES + " ORDER BY " + dialect.electionOrder(), batchSize,
                         rows -> election.next(candidate(rows)));
                 election.finish();
@@ -190,6 +196,7 @@ final class BulkRecount {
             stateRows.flush();
             sums.flush();
             states = stateRows.count();
+            partialSums = sumRows.count();
             revisited = System.nanoTime();
         } catch (SQLException e) {
             throw sender.rootCause(e);
@@ -209,10 +216,10 @@ final class BulkRecount {
         long aggregates = dialect.replaceAggregates(connection);
         long end = System.nanoTime();
         LOG.info("Recount on {}: {} activities judged ({} touch candidates) in {} ms, elected in {} ms, {} revisited in"
-                        + " {} ms; {} changed states written in {} ms; {} aggregate rows changed in {} ms",
-                dialect.displayName(), activities, candidates, millis(start, judged), millis(judged, elected),
-                revisits, millis(elected, revisited), states, millis(revisited, stored), aggregates,
-                millis(stored, end));
+                        + " {} ms; {} changed states written in {} ms; {} aggregate rows changed in {} ms (from {}"
+                        + " partial sums)", dialect.displayName(), activities, candidates, millis(start, judged),
+                millis(judged, elected), revisits, millis(elected, revisited), states, millis(revisited, stored),
+                aggregates, millis(stored, end), partialSums);
         return new RecountOutcome(activities, candidates, states, aggregates);
     }
 
@@ -316,12 +323,12 @@ final class BulkRecount {
         String log = "SELECT " + JdbcPaceStore.SELECT_COLUMNS + " FROM pace_activity a";
         if (!dialect.overlapsRoundTrips()) {
             dialect.streamLog(connection, log, batchSize, rows -> judged(JdbcPaceStore.readActivityColumns(rows,
-                    false), step, candidateRows, stateRows, sums));
+                    true), step, candidateRows, stateRows, sums));
             return;
         }
         try (ReadAhead<JdbcPaceStore.Row> rows = new ReadAhead<>(
                 reader -> dialect.streamLog(connection, log, batchSize, reader), batchSize,
-                row -> JdbcPaceStore.readActivityColumns(row, false), "pace-recount-log-reader")) {
+                row -> JdbcPaceStore.readActivityColumns(row, true), "pace-recount-log-reader")) {
             for (List<JdbcPaceStore.Row> batch = rows.next(); batch != null; batch = rows.next()) {
                 for (JdbcPaceStore.Row row : batch) {
                     judged(row, step, candidateRows, stateRows, sums);
@@ -334,7 +341,7 @@ final class BulkRecount {
                         AggregateSums sums) throws SQLException {
         LoggedActivity activity = row.logged();
         Judgement judgement = judge(activity);
-        CountingState stored = row.storedState(generation);
+        StoredState stored = row.storedState(generation);
         CountingState own = judgement.own();
         if (judgement.candidate()) {
             candidates++;
@@ -342,7 +349,7 @@ final class BulkRecount {
             int assumed = storedOutcomes == 0 ? TOUCH_COUNTS : Integer.numberOfTrailingZeros(storedOutcomes);
             candidateRows.add(activity.id(), activity.occurredAt().getEpochSecond(), activity.occurredAt().getNano(),
                     own.contactKey(), own.duplicateKey(), (short) storedOutcomes, (short) assumed,
-                    judgement.hashCode());
+                    judgement.hashCode(), own.contactKey().hashCode());
             sums.add(groupContributions(judgement, assumed), false);
         } else if (stored == null || !stored.sameAs(own)) {
             stage(stateRows, activity.id(), own);
@@ -365,24 +372,22 @@ final class BulkRecount {
         return judgement;
     }
 
-    /** Bit {@code 1 << outcome} for each outcome ({@link #outcome}) whose state the stored state equals. */
-    static int storedOutcomes(CountingState stored, Judgement judgement) {
+    /**
+     * Bit {@code 1 << outcome} for each outcome ({@link #outcome}) whose state ({@link Judgement#state}) the stored
+     * state equals; none if there is no stored state.
+     */
+    static int storedOutcomes(StoredState stored, Judgement judgement) {
         CountingState own = judgement.own();
-        if (stored == null || !Objects.equals(stored.localDay(), own.localDay())
-                || !Objects.equals(stored.duplicateKey(), own.duplicateKey())
-                || !Objects.equals(stored.contactKey(), own.contactKey())) {
+        if (stored == null || !stored.sameDayAndKeys(own)) {
             return 0;
         }
         int outcomes = 0;
         for (int outcome = 0; outcome < 4; outcome++) {
             boolean touchCounts = touchCounts(outcome);
             boolean firstContact = firstContact(outcome);
-            int size = own.contributions().size() + (touchCounts ? judgement.touchContributions().size() : 0)
-                    + (firstContact ? judgement.firstContactContributions().size() : 0);
-            if (size == stored.contributions().size()
-                    && Objects.equals(stored.exclusionReason(), touchCounts ? null : judgement.notCountedReason())
-                    && CountingState.sameContributions(stored.contributions(),
-                    judgement.state(touchCounts, firstContact).contributions())) {
+            if (Objects.equals(stored.exclusionReason(), touchCounts ? null : judgement.notCountedReason())
+                    && stored.holds(own.contributions(), touchCounts ? judgement.touchContributions() : List.of(),
+                    firstContact ? judgement.firstContactContributions() : List.of())) {
                 outcomes |= 1 << outcome;
             }
         }
@@ -495,7 +500,7 @@ final class BulkRecount {
         dialect.streamQuery(connection, "SELECT " + JdbcPaceStore.SELECT_COLUMNS + ", r.outcome, r.assumed_outcome,"
                 + " r.stored_outcomes, r.judgement_hash FROM " + REVISITS + " r JOIN pace_activity a ON a.id = r.id",
                 batchSize, rows -> {
-                    JdbcPaceStore.Row row = JdbcPaceStore.readActivityColumns(rows, false);
+                    JdbcPaceStore.Row row = JdbcPaceStore.readActivityColumns(rows, true);
                     int outcome = rows.getInt(extra + 1);
                     int assumed = rows.getInt(extra + 2);
                     int storedOutcomes = rows.getInt(extra + 3);

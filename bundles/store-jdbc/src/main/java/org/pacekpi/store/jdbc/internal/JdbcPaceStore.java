@@ -821,14 +821,15 @@ public final class JdbcPaceStore implements PaceStore {
     }
 
     static Row readActivityColumns(ResultSet rows) throws SQLException {
-        return readActivityColumns(rows, true);
+        return readActivityColumns(rows, false);
     }
 
     /**
-     * @param strictContributions false to read a row whose packed contributions are damaged with no contributions
-     *                            ({@link Row#contributions} null) instead of failing: a recount replaces them anyway
+     * @param packedContributions true to keep the contributions as stored, packed ({@link Row#packedContributions}),
+     *                            leaving {@link Row#contributions} null: a recount compares them mostly without reading
+     *                            them, and replaces those that cannot be read ({@link StoredState})
      */
-    static Row readActivityColumns(ResultSet rows, boolean strictContributions) throws SQLException {
+    static Row readActivityColumns(ResultSet rows, boolean packedContributions) throws SQLException {
         Row row = new Row();
         row.id = rows.getString(1);
         row.sequence = rows.getLong(2);
@@ -853,13 +854,10 @@ public final class JdbcPaceStore implements PaceStore {
         long generation = rows.getLong(21);
         row.countedGeneration = rows.wasNull() ? null : generation;
         row.counterparts = PackedLists.unpackCounterparts(rows.getString(22), row.id);
-        try {
+        if (packedContributions) {
+            row.packedContributions = rows.getString(23);
+        } else {
             row.contributions = PackedLists.unpackContributions(rows.getString(23), row.id);
-        } catch (StoreException e) {
-            if (strictContributions) {
-                throw e;
-            }
-            LOG.warn("Recounting activity {} whose stored contributions cannot be read: {}", row.id, e.getMessage());
         }
         return row;
     }
@@ -888,17 +886,20 @@ public final class JdbcPaceStore implements PaceStore {
         /** The generation the state columns were written in; null for a row never counted since schema V2. */
         Long countedGeneration;
         List<LoggedCounterpart> counterparts;
+        /** Null if read with the contributions packed. */
         List<Contribution> contributions;
+        /** The contributions as stored, if read packed (null for none then); null otherwise. */
+        String packedContributions;
 
         /**
-         * The stored state if it is counted in {@code currentGeneration} and its contributions could be read, as
-         * stored (a deleted activity's too); otherwise null.
+         * The stored state if it is counted in {@code currentGeneration}, as stored (a deleted activity's too);
+         * otherwise null. For a row read with its contributions packed.
          */
-        CountingState storedState(long currentGeneration) {
-            if (countedGeneration == null || countedGeneration != currentGeneration || contributions == null) {
+        StoredState storedState(long currentGeneration) {
+            if (countedGeneration == null || countedGeneration != currentGeneration) {
                 return null;
             }
-            return new CountingState(localDay, exclusionReason, duplicateKey, contactKey, contributions);
+            return new StoredState(id, localDay, exclusionReason, duplicateKey, contactKey, packedContributions);
         }
 
         LoggedActivity logged() {

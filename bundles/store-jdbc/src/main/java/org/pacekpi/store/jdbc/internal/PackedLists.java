@@ -46,18 +46,20 @@ final class PackedLists {
         return text.toString();
     }
 
-    /** The counterparts of packed text (null is none). */
+    /** The counterparts of packed text (null is none), as a list that cannot be changed. */
     static List<LoggedCounterpart> unpackCounterparts(String text, String activityId) {
-        List<LoggedCounterpart> counterparts = new ArrayList<>();
-        for (List<String> fields : records(text, 5, "counterparts", activityId)) {
-            String internal = fields.get(4);
+        List<String[]> records = records(text, 5, "counterparts", activityId);
+        LoggedCounterpart[] counterparts = new LoggedCounterpart[records.size()];
+        for (int i = 0; i < counterparts.length; i++) {
+            String[] fields = records.get(i);
+            String internal = fields[4];
             if (!"1".equals(internal) && !"0".equals(internal)) {
                 throw damaged("counterparts", activityId, "internal flag '" + internal + "' is not 0 or 1");
             }
-            counterparts.add(new LoggedCounterpart(fields.get(0), fields.get(1), fields.get(2), fields.get(3),
-                    "1".equals(internal)));
+            counterparts[i] = new LoggedCounterpart(fields[0], fields[1], fields[2], fields[3], "1".equals(internal));
         }
-        return counterparts;
+        // Unchangeable already, so that LoggedActivity, which copies its list, keeps this one: a recount reads millions.
+        return List.of(counterparts);
     }
 
     /** The contributions as packed text, or null for none. */
@@ -90,16 +92,156 @@ final class PackedLists {
 
     /** The contributions of packed text (null is none). */
     static List<Contribution> unpackContributions(String text, String activityId) {
-        List<Contribution> contributions = new ArrayList<>();
-        for (List<String> fields : records(text, 4, "contributions", activityId)) {
+        List<String[]> records = records(text, 4, "contributions", activityId);
+        List<Contribution> contributions = new ArrayList<>(records.size());
+        for (String[] fields : records) {
             try {
-                contributions.add(new Contribution(fields.get(0), fields.get(1), day(fields.get(2)),
-                        Long.parseLong(fields.get(3))));
+                contributions.add(new Contribution(fields[0], fields[1], day(fields[2]), Long.parseLong(fields[3])));
             } catch (DateTimeException | NumberFormatException | NullPointerException e) {
                 throw damaged("contributions", activityId, e.getMessage());
             }
         }
         return contributions;
+    }
+
+    /**
+     * How many contributions packed text holds, without reading them (null is none): the number its contributions
+     * have if it can be read, since a value's record separators are escaped.
+     */
+    static int contributionCount(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int count = 1;
+        for (int i = text.indexOf(RECORD); i >= 0; i = text.indexOf(RECORD, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * True if packed text is exactly what {@link #packContributions} writes for the contributions of the lists one
+     * after the other: then it holds those contributions in that order. Compared in place, without reading the text
+     * into contributions (a recount compares millions). False says nothing more: the text may hold the same
+     * contributions in another order, or be damaged; {@link #unpackContributions} tells.
+     */
+    @SafeVarargs
+    static boolean packs(String text, List<Contribution>... lists) {
+        if (text == null) {
+            for (List<Contribution> list : lists) {
+                if (!list.isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int at = 0;
+        for (List<Contribution> list : lists) {
+            for (Contribution c : list) {
+                if (at > 0) {
+                    if (at >= text.length() || text.charAt(at) != RECORD) {
+                        return false;
+                    }
+                    at++;
+                }
+                at = packedValue(text, at, c.managerId());
+                at = packedValue(text, separator(text, at), c.metric());
+                at = packedDay(text, separator(text, at), c.day());
+                at = packedNumber(text, separator(text, at), c.value());
+                if (at < 0) {
+                    return false;
+                }
+            }
+        }
+        return at > 0 && at == text.length(); // at 0 no contribution was given, and the text holds some
+    }
+
+    /** The position after the field separator at {@code at}, or -1 if there is none. */
+    private static int separator(String text, int at) {
+        return at >= 0 && at < text.length() && text.charAt(at) == FIELD ? at + 1 : -1;
+    }
+
+    /** The position after {@code value} as {@link #field} writes it at {@code at}, or -1 if it is not there. */
+    private static int packedValue(String text, int at, String value) {
+        if (at < 0) {
+            return -1;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String escape = switch (c) {
+                case '%' -> "%25";
+                case '~' -> "%7E";
+                case RECORD -> "%1E";
+                case FIELD -> "%1F";
+                default -> null;
+            };
+            if (escape == null) {
+                if (at >= text.length() || text.charAt(at) != c) {
+                    return -1;
+                }
+                at++;
+            } else {
+                if (!text.startsWith(escape, at)) {
+                    return -1;
+                }
+                at += escape.length();
+            }
+        }
+        return at;
+    }
+
+    /**
+     * The position after {@code day} as {@link #packContributions} writes it ({@link LocalDate#toString()}) at
+     * {@code at}, or -1 if it is not there; compared digit by digit when the year has four digits, as nearly every
+     * year has.
+     */
+    private static int packedDay(String text, int at, LocalDate day) {
+        if (at < 0) {
+            return -1;
+        }
+        int year = day.getYear();
+        if (year < 0 || year > 9999) {
+            String written = day.toString();
+            return text.startsWith(written, at) ? at + written.length() : -1;
+        }
+        if (at + 10 > text.length() || text.charAt(at + 4) != '-' || text.charAt(at + 7) != '-'
+                || digits(text, at, at + 4) != year || digits(text, at + 5, at + 7) != day.getMonthValue()
+                || digits(text, at + 8, at + 10) != day.getDayOfMonth()) {
+            return -1;
+        }
+        return at + 10;
+    }
+
+    /** The position after {@code value} in decimal at {@code at} (as {@link Long#toString} writes it), or -1. */
+    private static int packedNumber(String text, int at, long value) {
+        if (at < 0) {
+            return -1;
+        }
+        int end = at;
+        while (end < text.length() && text.charAt(end) != RECORD) {
+            end++;
+        }
+        int length = end - at;
+        if (length == 0 || length > 20) {
+            return -1;
+        }
+        // Compared as text, from the last digit: the number written has no sign but a minus, and no leading zero.
+        long rest = value;
+        int i = end - 1;
+        do {
+            if (i < at || text.charAt(i) != (char) ('0' + Math.abs(rest % 10))) {
+                return -1;
+            }
+            rest /= 10;
+            i--;
+        } while (rest != 0);
+        if (value < 0) {
+            if (i < at || text.charAt(i) != '-') {
+                return -1;
+            }
+            i--;
+        }
+        return i == at - 1 ? end : -1;
     }
 
     /**
@@ -148,25 +290,31 @@ final class PackedLists {
         return text;
     }
 
-    private static List<List<String>> records(String text, int fieldCount, String column, String activityId) {
-        List<List<String>> records = new ArrayList<>();
+    /** The records of packed text, each as its fields; null text is none. */
+    private static List<String[]> records(String text, int fieldCount, String column, String activityId) {
         if (text == null) {
-            return records;
+            return List.of();
         }
-        List<String> fields = new ArrayList<>(fieldCount);
+        List<String[]> records = new ArrayList<>(2);
+        String[] fields = new String[fieldCount];
+        int field = 0;
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i == text.length() ? RECORD : text.charAt(i);
             if (c == FIELD || c == RECORD) {
-                fields.add(unescape(text.substring(start, i), column, activityId));
+                String value = unescape(text.substring(start, i), column, activityId);
+                if (field < fieldCount) {
+                    fields[field] = value;
+                }
+                field++;
                 start = i + 1;
                 if (c == RECORD) {
-                    if (fields.size() != fieldCount) {
-                        throw damaged(column, activityId, "a record has " + fields.size() + " fields, not "
-                                + fieldCount);
+                    if (field != fieldCount) {
+                        throw damaged(column, activityId, "a record has " + field + " fields, not " + fieldCount);
                     }
                     records.add(fields);
-                    fields = new ArrayList<>(fieldCount);
+                    fields = new String[fieldCount];
+                    field = 0;
                 }
             }
         }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -913,6 +914,65 @@ abstract class PaceStoreContract extends StoreContractBase {
             assertThat(store.recountAll(judge, batchSize + 1)).isEqualTo(new RecountOutcome(log.size(),
                     outcome.candidates(), 0, 0));
         }
+    }
+
+    /**
+     * A recount compares the stored contributions mostly in place, as packed text: one whose text holds the same
+     * contributions in another order still counts as unchanged, and one whose text holds as many other contributions
+     * does not.
+     */
+    @Test
+    void aRecountTakesStoredContributionsInAnotherOrderForTheSameAndOthersOfTheSameNumberForOthers()
+            throws SQLException {
+        Instant nine = at(MONDAY, 9);
+        List<LoggedActivity> log = List.of(callTo("c1", "m1", "k1", nine), callTo("c2", "m1", "k1", nine.plusSeconds(5)),
+                callTo("c3", "m2", "k2", nine.plusSeconds(9)));
+        logUncounted(log);
+        CallJudge judge = new CallJudge(true);
+        store.recountAll(judge, 2);
+        Map<String, Long> aggregates = AggregateAudit.stored(db);
+        Map<String, CountingState> states = states(log);
+        List<Contribution> c1 = judge.expected(log).get("c1").contributions();
+        List<Contribution> reversed = new ArrayList<>(c1);
+        Collections.reverse(reversed);
+        List<Contribution> others = new ArrayList<>(c1);
+        others.set(0, new Contribution("m1", "ghost", MONDAY, 1));
+
+        execute("UPDATE pace_activity SET contributions = '" + PackedLists.packContributions(reversed)
+                + "' WHERE id = 'c1'", "UPDATE pace_activity SET contributions = '"
+                + PackedLists.packContributions(others) + "' WHERE id = 'c3'");
+
+        assertThat(store.activities(List.of("c1")).get("c1").state()).isEqualTo(states.get("c1"));
+        assertThat(store.recountAll(judge, 2)).as("only c3 is written again")
+                .isEqualTo(new RecountOutcome(3, 3, 1, 0));
+        assertThat(states(log)).isEqualTo(states);
+        assertThat(AggregateAudit.stored(db)).isEqualTo(aggregates);
+        assertThat(store.recountAll(judge, 2)).isEqualTo(new RecountOutcome(3, 3, 0, 0));
+    }
+
+    /**
+     * Ids, keys, managers and metrics with what the staging (tab, line ends and backslash in PostgreSQL's COPY) and the
+     * packed contributions (their separators, %, ~) escape are recounted and compared as they are.
+     */
+    @Test
+    void aRecountStagesAndComparesTextWithWhatItsFormatsEscape() {
+        Instant nine = at(MONDAY, 9);
+        String manager = "m\t1 %7E~\u001E\\";
+        List<LoggedActivity> log = List.of(callTo("c\t1\\", manager, "k\n1%~\u001F", nine),
+                callTo("c\r2", manager, "k\n1%~\u001F", nine.plusSeconds(5)),
+                callTo("c3\u001E", "m\n2", "k\\2\r", nine.plusSeconds(9)),
+                callTo("c4~", "m\n2", null, nine.plusSeconds(10)));
+        logUncounted(log);
+        CallJudge judge = new CallJudge(true);
+
+        assertThat(store.recountAll(judge, 2)).isEqualTo(new RecountOutcome(4, 3, 4, 6));
+
+        assertThat(states(log)).isEqualTo(sorted(judge.expected(log)));
+        assertThat(store.totals(manager, MONDAY, MONDAY)).isEqualTo(Map.of(CallJudge.CALL_ATTEMPTS, 2L,
+                CallJudge.TOUCHES, 1L, CallJudge.FIRST_CONTACTS, 1L));
+        AggregateAudit.assertConsistent(db);
+        assertThat(store.recountAll(judge, 3)).as("the same rules again change nothing")
+                .isEqualTo(new RecountOutcome(4, 3, 0, 0));
     }
 
     @Test
