@@ -1,15 +1,13 @@
 package org.pacekpi.store.jdbc.internal;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 
 import org.pacekpi.api.store.Contribution;
 
 /**
- * One row of an {@link AggregateTable}: a manager's metric on one local day, or in one ISO week or local month (then
- * {@code day} is the week's Monday or the month's first day). Ordered, so that a write touches the rows in the same order every time.
+ * One row of an {@link AggregateTable}: a manager's metric on one local day, or in one local month (then {@code day}
+ * is the month's first day). Ordered, so that a write touches the rows in the same order every time.
  */
 record AggregateKey(String managerId, String metric, LocalDate day) implements Comparable<AggregateKey> {
 
@@ -18,14 +16,6 @@ record AggregateKey(String managerId, String metric, LocalDate day) implements C
 
     static AggregateKey of(Contribution contribution) {
         return new AggregateKey(contribution.managerId(), contribution.metric(), contribution.day());
-    }
-
-    /**
-     * The key of the weekly row this daily row adds to: the same manager and metric, the Monday of the ISO week (as
-     * {@link SqlDialect#WEEK_OF_LOCAL_DAY} computes it in SQL).
-     */
-    AggregateKey week() {
-        return new AggregateKey(managerId, metric, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
     }
 
     /** The key of the monthly row this daily row adds to: the same manager and metric, the first day of the month. */

@@ -3,24 +3,18 @@ package org.pacekpi.store.jdbc.internal;
 import java.util.List;
 
 /**
- * The tables of sums the store keeps, with the same columns but for the day: {@code pace_daily_aggregate} per
- * manager, metric and local day, and two rollups of it, {@code pace_weekly_aggregate} per ISO week (keyed by its
- * Monday) and {@code pace_monthly_aggregate} per local month (keyed by its first day), which always hold the sums of
- * the daily rows of each week and month. All leave out the rows whose sum is zero. A write adjusts all of them
- * ({@link SqlDialect#addToAggregates}, the daily rows first); a recount replaces them by the sums of its new
+ * The two tables of sums the store keeps, with the same columns but for the day: {@code pace_daily_aggregate} per
+ * manager, metric and local day, and {@code pace_monthly_aggregate} per manager, metric and local month (its first
+ * day), which always holds the sums of the daily rows of each month. Both leave out the rows whose sum is zero.
+ * A write adjusts both ({@link SqlDialect#addToAggregates}); a recount replaces both by the sums of its new
  * contributions ({@link SqlDialect#replaceAggregates}), each grouped by its own day.
  */
 enum AggregateTable {
 
     /** Per manager, metric and local day: what every write adjusts first, and what ranges of single days read. */
     DAILY("pace_daily_aggregate", "local_day", "local_day"),
-    /** Per manager, metric and ISO week, keyed by the week's Monday: what whole weeks outside whole months read. */
-    WEEKLY("pace_weekly_aggregate", "local_week", SqlDialect.WEEK_OF_LOCAL_DAY),
     /** Per manager, metric and local month, keyed by the month's first day: what whole months inside a range read. */
     MONTHLY("pace_monthly_aggregate", "local_month", SqlDialect.MONTH_OF_LOCAL_DAY);
-
-    /** The tables that sum the daily rows up, in the order a write adjusts them (after the daily rows). */
-    static final List<AggregateTable> ROLLUPS = List.of(WEEKLY, MONTHLY);
 
     private final String table;
     private final String dayColumn;
@@ -40,19 +34,7 @@ enum AggregateTable {
         return table;
     }
 
-    /**
-     * The key of this table's row that a daily row adds to: the daily key itself, or the same manager and metric on the
-     * first day of its week or month.
-     */
-    AggregateKey rowOf(AggregateKey daily) {
-        return switch (this) {
-            case DAILY -> daily;
-            case WEEKLY -> daily.week();
-            case MONTHLY -> daily.month();
-        };
-    }
-
-    /** The column of the day a row is for: the local day, or the first day of the local week or month. */
+    /** The column of the day a row is for: the local day, or the first day of the local month. */
     String dayColumn() {
         return dayColumn;
     }

@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * <p>Tables: {@code pace_activity} (one row per activity id with its counterparts, its counting state and what it
  * contributes, packed by {@link PackedLists}; a deleted one stays as a tombstone), {@code pace_daily_aggregate} (per
  * manager, metric and local day; always the sum of the current contributions, and no row where that sum is zero),
- * {@code pace_weekly_aggregate} and {@code pace_monthly_aggregate} (the same per ISO week and per local month: always
- * the sums of their daily rows, written in the same transaction; totals read whole months and whole weeks from them), {@code pace_deal_event} (the log's deal events, a projection
+ * {@code pace_monthly_aggregate} (the same per local month: always the sum of the month's daily rows, written in the
+ * same transaction; totals read whole months from it), {@code pace_deal_event} (the log's deal events, a projection
  * that every write keeps in step in the same transaction, independent of the counting: {@link #dealHistories} reads
  * it instead of the log) and {@code pace_cursor}. The schema is migrated on first use, not on construction (see
  * {@link StoreSchema}).
@@ -202,8 +202,8 @@ public final class JdbcPaceStore implements PaceStore {
     }
 
     /**
-     * {@inheritDoc} Whole months inside the range are read from the monthly sums, whole weeks outside them from the
-     * weekly sums, the days left at the edges from the daily ones ({@link RangeParts}), in one statement. A metric whose contributions add up to zero over the range is absent, like one
+     * {@inheritDoc} Whole months inside the range are read from the monthly sums, the days at its edges from the
+     * daily ones, in one statement. A metric whose contributions add up to zero over the range is absent, like one
      * without any.
      */
     @Override
@@ -578,15 +578,13 @@ public final class JdbcPaceStore implements PaceStore {
             deltas.values().removeIf(delta -> delta == 0); // e.g. a group member recounted to the same result
             if (!deltas.isEmpty()) {
                 dialect.addToAggregates(connection, AggregateTable.DAILY, deltas);
-                // The weekly and monthly rows follow the daily ones, in the same transaction and the same order.
-                for (AggregateTable rollup : AggregateTable.ROLLUPS) {
-                    SortedMap<AggregateKey, Long> rollupDeltas = new TreeMap<>();
-                    deltas.forEach((key, delta) -> rollupDeltas.merge(rollup.rowOf(key), delta, Long::sum));
-                    rollupDeltas.values().removeIf(delta -> delta == 0); // moved within a week or month
-                    if (!rollupDeltas.isEmpty()) {
-                        step[0] = "adjusting the " + rollup.table();
-                        dialect.addToAggregates(connection, rollup, rollupDeltas);
-                    }
+                // The monthly rows follow the daily ones, in the same transaction and the same key order.
+                SortedMap<AggregateKey, Long> monthDeltas = new TreeMap<>();
+                deltas.forEach((key, delta) -> monthDeltas.merge(key.month(), delta, Long::sum));
+                monthDeltas.values().removeIf(delta -> delta == 0); // moved within a month
+                if (!monthDeltas.isEmpty()) {
+                    step[0] = "adjusting the monthly aggregates";
+                    dialect.addToAggregates(connection, AggregateTable.MONTHLY, monthDeltas);
                 }
             }
         }

@@ -146,7 +146,6 @@ public enum SqlDialect {
         void clearCounting(Statement statement) throws SQLException {
             // H2's TRUNCATE commits the open transaction, which would split the reset in two.
             statement.executeUpdate("DELETE FROM pace_daily_aggregate");
-            statement.executeUpdate("DELETE FROM pace_weekly_aggregate");
             statement.executeUpdate("DELETE FROM pace_monthly_aggregate");
         }
 
@@ -475,7 +474,7 @@ public enum SqlDialect {
         void clearCounting(Statement statement) throws SQLException {
             // TRUNCATE is transactional here, and far quicker than deleting millions of rows one by one. Its lock
             // blocks readers of the tables until the reset commits; callers run it last for that reason.
-            statement.executeUpdate("TRUNCATE pace_daily_aggregate, pace_weekly_aggregate, pace_monthly_aggregate");
+            statement.executeUpdate("TRUNCATE pace_daily_aggregate, pace_monthly_aggregate");
         }
 
         @Override
@@ -632,7 +631,7 @@ public enum SqlDialect {
 
     /** The tables whose statistics matter to the store's lookups. */
     static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_daily_aggregate",
-            "pace_weekly_aggregate", "pace_monthly_aggregate", "pace_deal_event");
+            "pace_monthly_aggregate", "pace_deal_event");
 
     /**
      * The first day of the month of {@code local_day}, in SQL both databases accept (a date minus and plus a number of
@@ -640,13 +639,6 @@ public enum SqlDialect {
      * sums by it too ({@link AggregateTable#MONTHLY}).
      */
     static final String MONTH_OF_LOCAL_DAY = "local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1";
-
-    /**
-     * The Monday of the ISO week of {@code local_day}, in SQL both databases accept (ISODOW is 1 on Monday, 7 on
-     * Sunday, in both). Keep in step with the V6 migration's backfill and {@link AggregateKey#week()}; a recount groups
-     * its weekly sums by it too ({@link AggregateTable#WEEKLY}).
-     */
-    static final String WEEK_OF_LOCAL_DAY = "local_day - CAST(EXTRACT(ISODOW FROM local_day) AS INTEGER) + 1";
 
     /** A contact's touch candidates counted in a generation; parameters: contact key, generation. */
     private static final String EARLIEST_OF_CONTACT = " FROM pace_activity a WHERE a.contact_key = ?"
@@ -798,7 +790,7 @@ public enum SqlDialect {
      */
     abstract void beginReplayableWrite(Connection connection) throws SQLException;
 
-    /** Empties the aggregate tables (every {@link AggregateTable}) inside the current transaction. */
+    /** Empties pace_daily_aggregate and pace_monthly_aggregate inside the current transaction. */
     abstract void clearCounting(Statement statement) throws SQLException;
 
     /**
@@ -888,7 +880,7 @@ public enum SqlDialect {
     /**
      * Makes the aggregates the sums of a recount's contributions ({@link BulkRecount#SUMS}), in the recount's
      * transaction: readers keep seeing the previous aggregates, complete, until it commits. Every table of
-     * {@link AggregateTable} (the daily aggregates and their weekly and monthly sums) is replaced the same way
+     * {@link AggregateTable} (the daily aggregates and their monthly sums) is replaced the same way
      * ({@link #replaceRows}); only the rows that differ are written, usually none.
      *
      * @return daily aggregate rows added, changed or removed (a rollup's rows change with them)

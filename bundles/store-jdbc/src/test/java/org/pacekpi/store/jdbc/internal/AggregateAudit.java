@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -18,8 +17,8 @@ import org.pacekpi.api.store.CountedActivity;
 
 /**
  * Checks the store's central invariant: every daily aggregate equals the recomputation from the contributions packed
- * in the activity rows counted in the current generation, every weekly and monthly aggregate equals the sum of its
- * week's or month's daily rows, and no aggregate row exists whose sum is zero. Keys read {@code manager|metric|day} (for a month, its first
+ * in the activity rows counted in the current generation, every monthly aggregate equals the sum of its month's daily
+ * rows, and no aggregate row exists whose sum is zero. Keys read {@code manager|metric|day} (for a month, its first
  * day) so a failing comparison shows where.
  */
 final class AggregateAudit {
@@ -37,30 +36,16 @@ final class AggregateAudit {
         return query(dataSource, "SELECT manager_id, metric, local_month, metric_value FROM pace_monthly_aggregate");
     }
 
-    /** pace_weekly_aggregate as stored. */
-    static Map<String, Long> storedWeeks(DataSource dataSource) {
-        return query(dataSource, "SELECT manager_id, metric, local_week, metric_value FROM pace_weekly_aggregate");
-    }
-
     /** The monthly rows that daily rows add up to (keys as {@link #stored}), months whose sum is zero left out. */
     static Map<String, Long> months(Map<String, Long> days) {
-        return rollUp(days, day -> day.withDayOfMonth(1));
-    }
-
-    /** The weekly rows (keyed by the ISO week's Monday) that daily rows add up to, weeks whose sum is zero left out. */
-    static Map<String, Long> weeks(Map<String, Long> days) {
-        return rollUp(days, day -> day.minusDays(day.getDayOfWeek().getValue() - 1L));
-    }
-
-    private static Map<String, Long> rollUp(Map<String, Long> days, UnaryOperator<LocalDate> firstDay) {
-        Map<String, Long> sums = new TreeMap<>();
+        Map<String, Long> months = new TreeMap<>();
         days.forEach((key, value) -> {
             int day = key.lastIndexOf('|');
-            sums.merge(key.substring(0, day + 1) + firstDay.apply(LocalDate.parse(key.substring(day + 1))), value,
+            months.merge(key.substring(0, day + 1) + LocalDate.parse(key.substring(day + 1)).withDayOfMonth(1), value,
                     Long::sum);
         });
-        sums.values().removeIf(value -> value == 0);
-        return sums;
+        months.values().removeIf(value -> value == 0);
+        return months;
     }
 
     /**
@@ -111,22 +96,13 @@ final class AggregateAudit {
         return expected;
     }
 
-    /** Fails unless the stored aggregates, daily, weekly and monthly, equal their recomputation. */
+    /** Fails unless the stored aggregates, daily and monthly, equal their recomputation. */
     static void assertConsistent(DataSource dataSource) {
         Map<String, Long> stored = stored(dataSource);
         assertThat(stored).as("pace_daily_aggregate must equal the sum of the current contributions by manager, metric, day")
                 .isEqualTo(recomputed(dataSource));
         assertThat(stored.values()).as("aggregate rows whose sum is zero").doesNotContain(0L);
         assertMonthsAddUp(dataSource);
-        assertWeeksAddUp(dataSource);
-    }
-
-    /** Fails unless every weekly aggregate is the sum of its ISO week's daily aggregates, and none is zero. */
-    static void assertWeeksAddUp(DataSource dataSource) {
-        Map<String, Long> weeks = storedWeeks(dataSource);
-        assertThat(weeks).as("pace_weekly_aggregate must equal the sum of pace_daily_aggregate by manager, metric, week")
-                .isEqualTo(weeks(stored(dataSource)));
-        assertThat(weeks.values()).as("weekly rows whose sum is zero").doesNotContain(0L);
     }
 
     /** Fails unless every monthly aggregate is the sum of its month's daily aggregates, and none is zero. */

@@ -51,7 +51,7 @@ abstract class MigrationContract extends StoreContractBase {
 
         List<Object[]> versions = versionRows();
         List<MigrationScript> scripts = Migrations.standardScripts(dialect());
-        assertThat(versions).hasSize(6);
+        assertThat(versions).hasSize(5);
         assertThat(versions.get(0)).containsExactly(1, "activity log", scripts.get(0).checksum(), versions.get(0)[3]);
         assertThat(versions.get(1)).containsExactly(2, "counting state", scripts.get(1).checksum(),
                 versions.get(1)[3]);
@@ -61,10 +61,7 @@ abstract class MigrationContract extends StoreContractBase {
                 versions.get(3)[3]);
         assertThat(versions.get(4)).containsExactly(5, "deal events and targets", scripts.get(4).checksum(),
                 versions.get(4)[3]);
-        assertThat(versions.get(5)).containsExactly(6, "weekly aggregates", scripts.get(5).checksum(),
-                versions.get(5)[3]);
-        for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_weekly_aggregate",
-                "pace_monthly_aggregate",
+        for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_monthly_aggregate",
                 "pace_cursor", "pace_deal_event", "pace_goal", "pace_target", "pace_target_change")) {
             assertThat(tableExists(table)).as(table).isTrue();
         }
@@ -76,8 +73,6 @@ abstract class MigrationContract extends StoreContractBase {
         assertThat(indexes("pace_activity")).contains("pace_activity_contact_ix", "pace_activity_excluded_ix")
                 .doesNotContain("pace_activity_duplicate_key_ix", "pace_activity_contact_key_ix");
         assertThat(columns("pace_monthly_aggregate")).containsExactlyInAnyOrder("manager_id", "metric", "local_month",
-                "metric_value");
-        assertThat(columns("pace_weekly_aggregate")).containsExactlyInAnyOrder("manager_id", "metric", "local_week",
                 "metric_value");
         assertThat(columns("pace_deal_event")).containsExactlyInAnyOrder("activity_id", "deal_id", "manager_id",
                 "kind", "stage", "occurred_at_epoch_s", "occurred_at_nano", "amount", "currency");
@@ -123,8 +118,6 @@ abstract class MigrationContract extends StoreContractBase {
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
         assertThat(store.totals("m1", MONDAY.withDayOfMonth(1), MONDAY.withDayOfMonth(31)))
                 .as("the monthly sums are not added twice").isEqualTo(Map.of(TOUCHES, 1L));
-        assertThat(store.totals("m1", MONDAY, MONDAY.plusDays(6)))
-                .as("the weekly sums are not added twice").isEqualTo(Map.of(TOUCHES, 1L));
         AggregateAudit.assertConsistent(db);
     }
 
@@ -146,12 +139,12 @@ abstract class MigrationContract extends StoreContractBase {
     void aSchemaNewerThanThisPaceIsRefused() throws SQLException {
         Migrations.standard(db, dialect()).migrate();
         execute("INSERT INTO pace_schema_version (version, description, checksum, installed_on)"
-                + " VALUES (7, 'from the future', 'x', CURRENT_TIMESTAMP)");
+                + " VALUES (6, 'from the future', 'x', CURRENT_TIMESTAMP)");
 
         assertThatThrownBy(() -> Migrations.standard(db, dialect()).migrate())
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("V7 (from the future)")
-                .hasMessageContaining("newer than this Pace knows (up to V6)");
+                .hasMessageContaining("V6 (from the future)")
+                .hasMessageContaining("newer than this Pace knows (up to V5)");
     }
 
     @Test
@@ -192,11 +185,11 @@ abstract class MigrationContract extends StoreContractBase {
                 applied.addAll(result.get(60, TimeUnit.SECONDS));
             }
             assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2, 3, 4,
-                    5, 6);
+                    5);
         } finally {
             threads.shutdownNow();
         }
-        assertThat(versionRows()).hasSize(6);
+        assertThat(versionRows()).hasSize(5);
         assertThat(store.appliedSequence()).isZero();
     }
 
@@ -226,8 +219,8 @@ abstract class MigrationContract extends StoreContractBase {
                         + " VALUES ('m1', 'touches', DATE '2026-03-02', 1)",
                 "UPDATE pace_cursor SET applied_sequence = 17 WHERE id = 1");
 
-        assertThat(store.appliedSequence()).as("first use migrates to V6").isEqualTo(17);
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(store.appliedSequence()).as("first use migrates to V5").isEqualTo(17);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5);
         assertThat(AggregateAudit.storedMonths(db)).as("V4's monthly sums of V1's days")
                 .isEqualTo(Map.of("m1|touches|2026-03-01", 1L));
 
@@ -323,9 +316,9 @@ abstract class MigrationContract extends StoreContractBase {
             }
         }
 
-        assertThat(store.appliedSequence()).as("first use migrates to V6").isZero();
+        assertThat(store.appliedSequence()).as("first use migrates to V5").isZero();
 
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5);
         assertThat(AggregateAudit.storedMonths(db)).as("four or five months of five managers").hasSizeGreaterThan(40);
         AggregateAudit.assertConsistent(db);
         for (LocalDate[] range : ranges) {
@@ -387,7 +380,7 @@ abstract class MigrationContract extends StoreContractBase {
         Instant to = nine.plusSeconds(3600);
         List<DealEvent> m1 = store.dealHistories(List.of("m1"), from, to);
 
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5);
         assertThat(m1).extracting(DealEvent::activityId).as("d1 whole; d2's loss was deleted")
                 .containsExactly("s0", "s1", "w1");
         assertThat(m1.get(2)).isEqualTo(new DealEvent("w1", "d1", "m2", "DEAL_WON", "paid", nine.plusSeconds(86_400),
@@ -409,70 +402,6 @@ abstract class MigrationContract extends StoreContractBase {
                 .containsExactly("l1");
         assertThat(store.dealHistories(List.of("m3"), longBefore, to)).extracting(DealEvent::activityId)
                 .containsExactly("s0", "w1", "s3");
-    }
-
-    /**
-     * A database that a V5 Pace filled: V6 sums its daily aggregates up by ISO week, so every total (which now reads
-     * whole weeks from the weekly sums) reads what V5 read, and the writes after the upgrade keep all three tables.
-     */
-    @Test
-    void aV5DatabaseWithDataIsMigratedToWeeklySumsThatGiveTheSameTotals() throws SQLException {
-        new Migrations(db, dialect(), Migrations.standardScripts(dialect()).subList(0, 5)).migrate();
-        assertThat(tableExists("pace_weekly_aggregate")).isFalse();
-        // Written as the V5 store wrote: the activity rows, and the daily and monthly aggregates.
-        Random random = new Random(5);
-        List<CountedActivity> activities = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            LocalDate day = LocalDate.of(2025, 12, 1).plusDays(random.nextInt(100));
-            String manager = "m" + random.nextInt(4);
-            activities.add(counting("a" + i, i + 1, manager, day, new Contribution(manager, TOUCHES, day, 1),
-                    new Contribution(manager, "callAttempts", day, 1 + random.nextInt(3))));
-        }
-        SortedMap<AggregateKey, Long> days = new TreeMap<>();
-        SortedMap<AggregateKey, Long> months = new TreeMap<>();
-        activities.forEach(a -> a.state().contributions().forEach(c -> {
-            days.merge(AggregateKey.of(c), c.value(), Long::sum);
-            months.merge(AggregateKey.of(c).month(), c.value(), Long::sum);
-        }));
-        try (Connection connection = db.getConnection()) {
-            connection.setAutoCommit(false);
-            dialect().upsertActivities(connection, activities, 1);
-            dialect().addToAggregates(connection, AggregateTable.DAILY, days);
-            dialect().addToAggregates(connection, AggregateTable.MONTHLY, months);
-            connection.commit();
-        }
-        List<LocalDate[]> ranges = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            LocalDate from = LocalDate.of(2025, 11, 25).plusDays(random.nextInt(110));
-            ranges.add(new LocalDate[] {from, from.plusDays(random.nextInt(40))});
-        }
-        ranges.add(new LocalDate[] {LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4)}); // a week across the year
-        Map<String, Map<String, Long>> before = new HashMap<>();
-        for (LocalDate[] range : ranges) {
-            for (int m = 0; m < 4; m++) {
-                before.put("m" + m + " " + range[0] + ".." + range[1], v3Totals("m" + m, range[0], range[1]));
-            }
-        }
-
-        assertThat(store.appliedSequence()).as("first use migrates to V6").isZero();
-
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6);
-        assertThat(AggregateAudit.storedWeeks(db)).as("about fifteen weeks of four managers").hasSizeGreaterThan(80);
-        AggregateAudit.assertConsistent(db);
-        for (LocalDate[] range : ranges) {
-            for (int m = 0; m < 4; m++) {
-                String what = "m" + m + " " + range[0] + ".." + range[1];
-                assertThat(store.totals("m" + m, range[0], range[1])).as(what).isEqualTo(before.get(what));
-            }
-        }
-        assertThat(before.get("m0 2025-12-29..2026-01-04")).as("the data reach that week").isNotEmpty();
-
-        // Writes after the upgrade keep the weekly sums: a correction moves a1 to another manager and week.
-        store.write(List.of(counting("a1", 1000, "m9", LocalDate.of(2026, 5, 5),
-                new Contribution("m9", TOUCHES, LocalDate.of(2026, 5, 5), 1))), 0);
-        assertThat(store.totals("m9", LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 10)))
-                .isEqualTo(Map.of(TOUCHES, 1L));
-        AggregateAudit.assertConsistent(db);
     }
 
     private long countRows(String table) throws SQLException {

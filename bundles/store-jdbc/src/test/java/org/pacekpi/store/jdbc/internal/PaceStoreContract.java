@@ -409,36 +409,6 @@ abstract class PaceStoreContract extends StoreContractBase {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("pace_monthly_aggregate");
     }
 
-    /**
-     * Whole weeks outside whole months are read from pace_weekly_aggregate, also a week across a month's end: a weekly
-     * row changed behind the store's back shows, and the audit sees it.
-     */
-    @Test
-    void wholeWeeksAreReadFromTheWeeklySumsAndTheRestFromTheDays() throws SQLException {
-        // 2026-03-30 is a Monday: its week ends on Sunday 2026-04-05.
-        store.write(List.of(touch("a1", 1, "m1", day("2026-03-30")), touch("a2", 2, "m1", day("2026-04-02")),
-                touch("a3", 3, "m1", day("2026-04-07")), touch("a4", 4, "m2", day("2026-04-01"))), 0);
-        assertThat(AggregateAudit.storedWeeks(db)).isEqualTo(Map.of("m1|" + TOUCHES + "|2026-03-30", 2L,
-                "m1|" + TOUCHES + "|2026-04-06", 1L, "m2|" + TOUCHES + "|2026-03-30", 1L));
-        AggregateAudit.assertConsistent(db);
-
-        execute("UPDATE pace_weekly_aggregate SET metric_value = 100 WHERE local_week = DATE '2026-03-30'"
-                + " AND manager_id = 'm1'");
-
-        assertThat(store.totals("m1", day("2026-03-30"), day("2026-04-05"))).as("the week, across the month's end")
-                .isEqualTo(Map.of(TOUCHES, 100L));
-        assertThat(store.totals(List.of("m1", "m2"), day("2026-03-30"), day("2026-04-05")))
-                .isEqualTo(Map.of("m1", Map.of(TOUCHES, 100L), "m2", Map.of(TOUCHES, 1L)));
-        assertThat(store.totals("m1", day("2026-03-29"), day("2026-04-12"))).as("a day, then two whole weeks")
-                .isEqualTo(Map.of(TOUCHES, 101L));
-        assertThat(store.totals("m1", day("2026-03-31"), day("2026-04-06"))).as("seven days, not Monday to Sunday")
-                .isEqualTo(Map.of(TOUCHES, 1L));
-        assertThat(store.totals("m1", day("2026-04-01"), day("2026-04-30"))).as("April by month")
-                .isEqualTo(Map.of(TOUCHES, 2L));
-        assertThatThrownBy(() -> AggregateAudit.assertWeeksAddUp(db)).as("the audit sees it too")
-                .isInstanceOf(AssertionError.class).hasMessageContaining("pace_weekly_aggregate");
-    }
-
     @Test
     void aMetricWhoseContributionsCancelOutOverTheRangeIsAbsent() {
         // A refund later in the month than the sale: the month sums to zero, its days do not.
@@ -487,13 +457,11 @@ abstract class PaceStoreContract extends StoreContractBase {
             store.write(batch, 0);
             batch.forEach(a -> model.put(a.activity().id(), a));
             AggregateAudit.assertMonthsAddUp(db);
-            AggregateAudit.assertWeeksAddUp(db);
         }
         AggregateAudit.assertConsistent(db);
         Map<String, Long> days = AggregateAudit.stored(db);
         assertThat(days).isEqualTo(AggregateAudit.expected(model.values()));
         assertThat(AggregateAudit.storedMonths(db)).as("the test spans several months").hasSizeGreaterThan(12);
-        assertThat(AggregateAudit.storedWeeks(db)).as("and many weeks").hasSizeGreaterThan(40);
 
         List<String> managers = List.of("m0", "m1", "m2", "m3", "m9");
         for (int i = 0; i < 150; i++) {
@@ -609,7 +577,6 @@ abstract class PaceStoreContract extends StoreContractBase {
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(log);
         assertThat(AggregateAudit.stored(db)).isEmpty();
         assertThat(AggregateAudit.storedMonths(db)).isEmpty();
-        assertThat(AggregateAudit.storedWeeks(db)).isEmpty();
         assertThat(store.activities(List.of("a1", "a2", "e1", "d1")).values()).extracting(CountedActivity::state)
                 .containsOnly(CountingState.none(null));
         assertThat(earliestIds(List.of("contact-a1", "contact-a2"), List.of(group("dup-a1", "contact-a1")), 1))
@@ -633,7 +600,6 @@ abstract class PaceStoreContract extends StoreContractBase {
         // A second reset forgets the recount as well.
         store.resetCounting();
         assertThat(AggregateAudit.storedMonths(db)).isEmpty();
-        assertThat(AggregateAudit.storedWeeks(db)).isEmpty();
         assertThat(store.totals("m1", MONDAY.withDayOfMonth(1), MONDAY.withDayOfMonth(31))).isEmpty();
         assertThat(earliestIds(List.of("contact-a1"), List.of(group("dup-a1", "contact-a1")), 1)).isEmpty();
         assertThat(store.excluded("m1", MONDAY, MONDAY, 5)).isEmpty();
@@ -1099,7 +1065,6 @@ abstract class PaceStoreContract extends StoreContractBase {
             assertThat(AggregateAudit.stored(db)).as("seed %d: aggregates after write %d", seed, write)
                     .isEqualTo(AggregateAudit.expected(model.values()));
             AggregateAudit.assertMonthsAddUp(db);
-            AggregateAudit.assertWeeksAddUp(db);
             assertThat(store.appliedSequence()).as("seed %d: cursor after write %d", seed, write)
                     .isEqualTo(expectedCursor);
         }

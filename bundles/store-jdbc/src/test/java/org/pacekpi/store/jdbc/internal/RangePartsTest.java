@@ -3,9 +3,7 @@ package org.pacekpi.store.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pacekpi.store.jdbc.internal.AggregateTable.DAILY;
 import static org.pacekpi.store.jdbc.internal.AggregateTable.MONTHLY;
-import static org.pacekpi.store.jdbc.internal.AggregateTable.WEEKLY;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -18,12 +16,9 @@ import org.pacekpi.store.jdbc.internal.RangeParts.Part;
 class RangePartsTest {
 
     @Test
-    void partialMonthsAtBothEndsAreReadByWeekAndDayAndTheMonthsBetweenByMonth() {
-        // 2026-01-15 is a Thursday, 2026-01-31 a Saturday; 2026-04-01 a Wednesday, 2026-04-10 a Friday.
+    void partialMonthsAtBothEndsAreReadByDayAndTheMonthsBetweenByMonth() {
         assertThat(RangeParts.of(day("2026-01-15"), day("2026-04-10"))).containsExactly(
-                new Part(DAILY, day("2026-01-15"), day("2026-01-18")),
-                new Part(WEEKLY, day("2026-01-19"), day("2026-01-25")),
-                new Part(DAILY, day("2026-01-26"), day("2026-01-31")),
+                new Part(DAILY, day("2026-01-15"), day("2026-01-31")),
                 new Part(MONTHLY, day("2026-02-01"), day("2026-03-31")),
                 new Part(DAILY, day("2026-04-01"), day("2026-04-10")));
     }
@@ -39,34 +34,27 @@ class RangePartsTest {
     }
 
     @Test
-    void aRangeShorterThanItsMonthIsReadByWeekWhereWholeWeeksFitAndByDayElsewhere() {
-        assertThat(RangeParts.of(day("2026-03-02"), day("2026-03-08"))).as("Monday to Sunday")
-                .containsExactly(new Part(WEEKLY, day("2026-03-02"), day("2026-03-08")));
-        assertThat(RangeParts.of(day("2026-03-01"), day("2026-03-30"))).as("a Sunday to a Monday, not the month's end")
-                .containsExactly(new Part(DAILY, day("2026-03-01"), day("2026-03-01")),
-                        new Part(WEEKLY, day("2026-03-02"), day("2026-03-29")),
-                        new Part(DAILY, day("2026-03-30"), day("2026-03-30")));
-        assertThat(RangeParts.of(day("2026-03-03"), day("2026-03-09"))).as("seven days, no Monday to Sunday")
-                .containsExactly(new Part(DAILY, day("2026-03-03"), day("2026-03-09")));
+    void aRangeShorterThanItsMonthIsReadByDay() {
+        assertThat(RangeParts.of(day("2026-03-02"), day("2026-03-08")))
+                .containsExactly(new Part(DAILY, day("2026-03-02"), day("2026-03-08")));
+        assertThat(RangeParts.of(day("2026-03-01"), day("2026-03-30"))).as("the first day, not the last")
+                .containsExactly(new Part(DAILY, day("2026-03-01"), day("2026-03-30")));
         assertThat(RangeParts.of(day("2026-03-31"), day("2026-03-31"))).as("one day")
                 .containsExactly(new Part(DAILY, day("2026-03-31"), day("2026-03-31")));
     }
 
     @Test
-    void aWeekAcrossAMonthsOrAYearsEndIsReadByWeek() {
+    void twoPartialMonthsSideBySideAreOneRunOfDays() {
         assertThat(RangeParts.of(day("2026-03-30"), day("2026-04-05"))).as("a week across a month's end")
-                .containsExactly(new Part(WEEKLY, day("2026-03-30"), day("2026-04-05")));
-        assertThat(RangeParts.of(day("2025-12-29"), day("2026-01-04"))).as("ISO week 1 of 2026, across the year's end")
-                .containsExactly(new Part(WEEKLY, day("2025-12-29"), day("2026-01-04")));
-        assertThat(RangeParts.of(day("2026-03-31"), day("2026-04-02"))).as("two partial months, no whole week")
-                .containsExactly(new Part(DAILY, day("2026-03-31"), day("2026-04-02")));
+                .containsExactly(new Part(DAILY, day("2026-03-30"), day("2026-04-05")));
+        assertThat(RangeParts.of(day("2025-12-29"), day("2026-01-04"))).as("across the year's end")
+                .containsExactly(new Part(DAILY, day("2025-12-29"), day("2026-01-04")));
     }
 
     @Test
     void aRangeAcrossTheYearsEndKeepsItsWholeMonths() {
         assertThat(RangeParts.of(day("2025-11-20"), day("2026-01-31"))).containsExactly(
-                new Part(DAILY, day("2025-11-20"), day("2025-11-23")),
-                new Part(WEEKLY, day("2025-11-24"), day("2025-11-30")),
+                new Part(DAILY, day("2025-11-20"), day("2025-11-30")),
                 new Part(MONTHLY, day("2025-12-01"), day("2026-01-31")));
         assertThat(RangeParts.of(day("2025-12-01"), day("2026-01-02"))).containsExactly(
                 new Part(MONTHLY, day("2025-12-01"), day("2025-12-31")),
@@ -86,19 +74,10 @@ class RangePartsTest {
                 .containsExactly(new Part(MONTHLY, LocalDate.MIN, LocalDate.MAX));
         assertThat(RangeParts.of(LocalDate.MAX, LocalDate.MAX))
                 .containsExactly(new Part(DAILY, LocalDate.MAX, LocalDate.MAX));
-        List<Part> nearlyAll = RangeParts.of(LocalDate.MIN.plusDays(3), LocalDate.MAX.minusDays(3));
-        assertThat(nearlyAll).hasSizeBetween(3, 7);
-        assertThat(nearlyAll.get(0).first()).isEqualTo(LocalDate.MIN.plusDays(3));
-        assertThat(nearlyAll.get(nearlyAll.size() - 1).last()).isEqualTo(LocalDate.MAX.minusDays(3));
-        assertThat(RangeParts.of(LocalDate.MAX.minusDays(20), LocalDate.MAX)).as("whole weeks just before MAX")
-                .extracting(Part::table).contains(WEEKLY);
+        assertThat(RangeParts.of(LocalDate.MIN.plusDays(3), LocalDate.MAX.minusDays(3))).hasSize(3);
     }
 
-    /**
-     * Property: the parts cover every day of the range exactly once; a monthly part holds whole months only and a
-     * weekly part whole ISO weeks only; every whole month inside is read by month, and no daily part holds a whole
-     * ISO week (it would have been read by week).
-     */
+    /** Property: the parts cover every day of the range exactly once, and a monthly part holds whole months only. */
     @Test
     void partsCoverEveryDayOfTheRangeOnce() {
         Random random = new Random(11);
@@ -114,18 +93,6 @@ class RangePartsTest {
                 if (part.table() == MONTHLY) {
                     assertThat(part.first().getDayOfMonth()).isEqualTo(1);
                     assertThat(part.last()).isEqualTo(YearMonth.from(part.last()).atEndOfMonth());
-                }
-                if (part.table() == WEEKLY) {
-                    assertThat(part.first().getDayOfWeek()).as("%s..%s: %s", from, to, parts)
-                            .isEqualTo(DayOfWeek.MONDAY);
-                    assertThat(part.last().getDayOfWeek()).as("%s..%s: %s", from, to, parts)
-                            .isEqualTo(DayOfWeek.SUNDAY);
-                }
-                if (part.table() == DAILY) {
-                    for (LocalDate d = part.first(); !d.plusDays(6).isAfter(part.last()); d = d.plusDays(1)) {
-                        assertThat(d.getDayOfWeek()).as("%s..%s: a whole week read by day in %s", from, to, parts)
-                                .isNotEqualTo(DayOfWeek.MONDAY);
-                    }
                 }
                 next = part.last().plusDays(1);
             }
