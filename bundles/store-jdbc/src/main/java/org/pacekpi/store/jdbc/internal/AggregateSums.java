@@ -3,6 +3,7 @@ package org.pacekpi.store.jdbc.internal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,55 +11,68 @@ import java.util.Map;
 import org.pacekpi.api.store.Contribution;
 
 /**
- * The sums of a recount's contributions per manager, metric and day, added up in memory up to a number of keys and
- * then staged as partial sums ({@link BulkRecount#SUMS}) that the database adds up at the end. The log is read in
- * about the order it was written, which is about the order of time, so most contributions land on a key already in
- * memory, and the rows staged are few more than the aggregates.
+ * The sums of a recount's contributions for one table of sums ({@link AggregateTable}): per manager, metric and the
+ * table's day (the local day, or the first day of its month), added up in memory up to a number of keys and then
+ * staged as partial sums that the database adds up at the end.
+ *
+ * <p>The log is read in about the order it was written, which is about the order of time, so the sums of a day are
+ * complete long before the log ends. When the memory is full, the oldest days leave it, each whole: every sum of those
+ * days is staged at once into the table's {@linkplain AggregateTable#sums() sums}, where each key is therefore staged
+ * at most once. A contribution that comes later for a day already staged (an activity logged late, a correction of an
+ * old one) is added up apart and staged into the table's {@linkplain AggregateTable#lateSums() late sums}, which may
+ * hold a key several times. So the database groups only the few late sums, and adds them to the others by a join
+ * ({@link AggregateTable#recountedRows}); a log in no order of time still comes out right, only with more late sums.
  *
  * <p>A recount adds millions of contributions: the key is packed into a {@code long} (manager and metric as numbers
- * given on first sight, the day as its epoch day) in a table of primitives, rather than a map of objects.
+ * given on first sight, the day as its epoch day) in tables of primitives, rather than maps of objects.
  */
 final class AggregateSums {
 
     private static final int MANAGER_BITS = 19; // bit 63 stays clear: a key is never negative, never EMPTY
     private static final int METRIC_BITS = 12;
     private static final long EMPTY = Long.MIN_VALUE;
+    /** Days spanned by the sums in memory up to which the oldest are found by counting per day, not by sorting. */
+    private static final int COUNTED_SPAN = 4096;
 
-    private final int limit;
+    private final AggregateTable table;
     private final StagingRows staged;
+    private final StagingRows stagedLate;
 
     private final Map<String, Integer> managerNumbers = new HashMap<>();
     private final List<String> managers = new ArrayList<>();
     private final Map<String, Integer> metricNumbers = new HashMap<>();
     private final List<String> metrics = new ArrayList<>();
 
-    /**
-     * Open addressing, linear probing: slot {@code i} holds its key at {@code 2 * i} and its sum next to it, so that a
-     * sum is found in the memory line of its key (a rebuild adds millions, all over the table).
-     */
-    private final long[] slots;
-    private final int mask;
-    private int size;
+    /** The sums of the days not staged yet. */
+    private final Slots current;
+    /** Where the sums still in memory go when the oldest days leave it. */
+    private final Slots spare;
+    /** The sums of days already staged, until they are staged themselves (all at once). */
+    private final Slots late;
+    /** Every day up to this one (an epoch day) has been staged; its contributions are late. */
+    private long stagedThrough = Long.MIN_VALUE;
+
     /** The last manager numbered, compared by identity: an activity's contributions share their manager's string. */
     private String lastManager;
     private int lastManagerNumber;
 
     /**
-     * @param limit  the most keys held in memory
-     * @param staged where the partial sums go
+     * @param table      the table of sums whose rows are added up: its day is the key's
+     * @param limit      the most keys held in memory for the days not staged yet (and a quarter of it for late ones)
+     * @param staged     where the sums of a day go when the day leaves the memory, each key once, in the columns
+     *                   {@link AggregateTable#sumColumns()}
+     * @param stagedLate where the late sums go, in the same columns
      */
-    AggregateSums(int limit, StagingRows staged) {
+    AggregateSums(AggregateTable table, int limit, StagingRows staged, StagingRows stagedLate) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        this.limit = limit;
+        this.table = table;
         this.staged = staged;
-        int capacity = Integer.highestOneBit(Math.max(2, limit) * 2 - 1) << 1; // load factor at most 1/2
-        this.slots = new long[2 * capacity];
-        this.mask = capacity - 1;
-        for (int slot = 0; slot < capacity; slot++) {
-            slots[2 * slot] = EMPTY;
-        }
+        this.stagedLate = stagedLate;
+        this.current = new Slots(limit);
+        this.spare = new Slots(limit);
+        this.late = new Slots(Math.max(1, limit / 4));
     }
 
     /**
@@ -67,7 +81,8 @@ final class AggregateSums {
      * @param negative true to take them away (a sum assumed earlier that turned out otherwise)
      */
     void add(List<Contribution> contributions, boolean negative) throws SQLException {
-        for (Contribution c : contributions) {
+        for (int i = 0, n = contributions.size(); i < n; i++) {
+            Contribution c = contributions.get(i);
             add(c, negative ? Math.negateExact(c.value()) : c.value());
         }
     }
@@ -76,7 +91,7 @@ final class AggregateSums {
         int manager = managerNumber(c.managerId());
         int metric = number(c.metric(), metricNumbers, metrics, METRIC_BITS);
         if (manager < 0 || metric < 0) {
-            // More names than a key has bits for: start again with fresh numbers.
+            // More names than a key has bits for: stage everything, and start again with fresh numbers.
             flush();
             managerNumbers.clear();
             managers.clear();
@@ -86,23 +101,97 @@ final class AggregateSums {
             add(c, value);
             return;
         }
-        long key = ((long) manager << (METRIC_BITS + 32)) | ((long) metric << 32)
-                | (c.day().toEpochDay() & 0xFFFF_FFFFL);
-        int slot = slot(key);
-        while (slots[2 * slot] != EMPTY) {
-            if (slots[2 * slot] == key) {
-                slots[2 * slot + 1] = Math.addExact(slots[2 * slot + 1], value);
-                return;
+        long day = table.epochDayOf(c.day());
+        long key = ((long) manager << (METRIC_BITS + 32)) | ((long) metric << 32) | (day & 0xFFFF_FFFFL);
+        if (day <= stagedThrough) {
+            if (!late.add(key, value)) {
+                stage(late, stagedLate, Long.MAX_VALUE, null);
+                late.add(key, value);
             }
-            slot = (slot + 1) & mask;
+        } else if (!current.add(key, value)) {
+            stageOldestDays();
+            if (day <= stagedThrough) {
+                add(c, value); // its own day has just left the memory
+            } else {
+                current.add(key, value);
+            }
         }
-        if (size >= limit) {
-            flush();
-            slot = slot(key);
+    }
+
+    /**
+     * Stages the oldest days whole, at least half of the keys in memory (all of them when they share one day), and
+     * keeps the others.
+     */
+    private void stageOldestDays() throws SQLException {
+        long oldestKept = oldestDayKept();
+        stage(current, staged, oldestKept - 1, spare);
+        current.takeFrom(spare);
+        stagedThrough = Math.max(stagedThrough, oldestKept - 1);
+    }
+
+    /**
+     * The oldest day to keep in memory: every day before it leaves, which is at least half of the keys; the day after
+     * the newest if half of the keys are on it or before.
+     */
+    private long oldestDayKept() {
+        int size = current.size;
+        int[] days = new int[size];
+        int n = 0;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int at = 0; at < current.slots.length; at += 2) {
+            long key = current.slots[at];
+            if (key != EMPTY) {
+                int day = (int) key;
+                days[n++] = day;
+                min = Math.min(min, day);
+                max = Math.max(max, day);
+            }
         }
-        slots[2 * slot] = key;
-        slots[2 * slot + 1] = value;
-        size++;
+        int half = (size + 1) / 2;
+        if ((long) max - min < COUNTED_SPAN) {
+            int[] perDay = new int[max - min + 1];
+            for (int i = 0; i < n; i++) {
+                perDay[days[i] - min]++;
+            }
+            int seen = 0;
+            for (int d = 0; d < perDay.length; d++) {
+                seen += perDay[d];
+                if (seen >= half) {
+                    return (long) min + d + 1;
+                }
+            }
+            return (long) max + 1;
+        }
+        Arrays.sort(days, 0, n);
+        return (long) days[half - 1] + 1;
+    }
+
+    /**
+     * Stages the sums of {@code from} whose day is {@code through} or before, and moves the others into {@code rest}
+     * (which must be empty); {@code from} is empty afterwards.
+     */
+    private void stage(Slots from, StagingRows to, long through, Slots rest) throws SQLException {
+        long[] slots = from.slots;
+        for (int at = 0; at < slots.length; at += 2) {
+            long key = slots[at];
+            if (key == EMPTY) {
+                continue;
+            }
+            long sum = slots[at + 1];
+            int day = (int) key;
+            if (day <= through) {
+                if (sum != 0) {
+                    String manager = managers.get((int) (key >>> (METRIC_BITS + 32)));
+                    String metric = metrics.get((int) (key >>> 32) & ((1 << METRIC_BITS) - 1));
+                    to.add(manager, metric, LocalDate.ofEpochDay(day), sum);
+                }
+            } else {
+                rest.add(key, sum);
+            }
+            slots[at] = EMPTY;
+        }
+        from.size = 0;
     }
 
     private int managerNumber(String managerId) {
@@ -115,11 +204,6 @@ final class AggregateSums {
             lastManagerNumber = number;
         }
         return lastManagerNumber;
-    }
-
-    private int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
     }
 
     /** The number of a name, given on first sight; -1 when the numbers are used up. */
@@ -136,21 +220,76 @@ final class AggregateSums {
         return names.size() - 1;
     }
 
-    /** Stages every sum held (but those that are zero) and forgets them. */
+    /**
+     * Stages every sum held (but those that are zero) and forgets them; the days staged are late from now on. Sends
+     * what is staged.
+     */
     void flush() throws SQLException {
-        for (int at = 0; at < slots.length; at += 2) {
-            long key = slots[at];
-            if (key != EMPTY) {
-                long sum = slots[at + 1];
-                if (sum != 0) {
-                    String manager = managers.get((int) (key >>> (METRIC_BITS + 32)));
-                    String metric = metrics.get((int) (key >>> 32) & ((1 << METRIC_BITS) - 1));
-                    staged.add(manager, metric, LocalDate.ofEpochDay((int) key), sum);
-                }
-                slots[at] = EMPTY;
+        stage(late, stagedLate, Long.MAX_VALUE, null);
+        long newest = Long.MIN_VALUE;
+        for (int at = 0; at < current.slots.length; at += 2) {
+            if (current.slots[at] != EMPTY) {
+                newest = Math.max(newest, (int) current.slots[at]);
             }
         }
-        size = 0;
+        stage(current, staged, Long.MAX_VALUE, null);
+        stagedThrough = Math.max(stagedThrough, newest);
         staged.flush();
+        stagedLate.flush();
+    }
+
+    /**
+     * Sums by key, open addressing with linear probing: slot {@code i} holds its key at {@code 2 * i} and its sum next
+     * to it, so that a sum is found in the memory line of its key (a rebuild adds millions, all over the table).
+     */
+    private static final class Slots {
+        private final int limit;
+        private long[] slots;
+        private int mask;
+        private int size;
+
+        Slots(int limit) {
+            this.limit = limit;
+            int capacity = Integer.highestOneBit(Math.max(2, limit) * 2 - 1) << 1; // load factor at most 1/2
+            this.slots = new long[2 * capacity];
+            this.mask = capacity - 1;
+            Arrays.fill(slots, EMPTY); // the sums too: harmless, and one call
+        }
+
+        /** Adds to the key's sum; false, and nothing added, if the key is new and {@code limit} keys are held. */
+        boolean add(long key, long value) {
+            int slot = slot(key);
+            while (slots[2 * slot] != EMPTY) {
+                if (slots[2 * slot] == key) {
+                    slots[2 * slot + 1] = Math.addExact(slots[2 * slot + 1], value);
+                    return true;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size >= limit) {
+                return false;
+            }
+            slots[2 * slot] = key;
+            slots[2 * slot + 1] = value;
+            size++;
+            return true;
+        }
+
+        /** Takes the other's keys and sums, leaving it empty (with this one's former arrays, which must be empty). */
+        void takeFrom(Slots other) {
+            long[] mine = slots;
+            slots = other.slots;
+            size = other.size;
+            other.slots = mine;
+            other.size = 0;
+            int otherMask = other.mask;
+            other.mask = mask;
+            mask = otherMask;
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
     }
 }

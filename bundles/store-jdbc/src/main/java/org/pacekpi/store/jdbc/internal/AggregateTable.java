@@ -1,33 +1,47 @@
 package org.pacekpi.store.jdbc.internal;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The two tables of sums the store keeps, with the same columns but for the day: {@code pace_daily_aggregate} per
  * manager, metric and local day, and {@code pace_monthly_aggregate} per manager, metric and local month (its first
  * day), which always holds the sums of the daily rows of each month. Both leave out the rows whose sum is zero.
  * A write adjusts both ({@link SqlDialect#addToAggregates}); a recount replaces both by the sums of its new
- * contributions ({@link SqlDialect#replaceAggregates}), each grouped by its own day.
+ * contributions ({@link SqlDialect#replaceRows}), each added up by its own day in memory first
+ * ({@link AggregateSums}) and staged as partial sums of its own ({@link #sums()}).
  */
 enum AggregateTable {
 
     /** Per manager, metric and local day: what every write adjusts first, and what ranges of single days read. */
-    DAILY("pace_daily_aggregate", "local_day", "local_day"),
+    DAILY("pace_daily_aggregate", "local_day") {
+        @Override
+        long epochDayOf(LocalDate localDay) {
+            return localDay.toEpochDay();
+        }
+    },
     /** Per manager, metric and local month, keyed by the month's first day: what whole months inside a range read. */
-    MONTHLY("pace_monthly_aggregate", "local_month", SqlDialect.MONTH_OF_LOCAL_DAY);
+    MONTHLY("pace_monthly_aggregate", "local_month") {
+        @Override
+        long epochDayOf(LocalDate localDay) {
+            return localDay.toEpochDay() - localDay.getDayOfMonth() + 1; // the month's first day, without a LocalDate
+        }
+    };
 
     private final String table;
     private final String dayColumn;
-    private final String dayOfLocalDay;
 
-    /**
-     * @param dayOfLocalDay the SQL of a row's day column from a contribution's {@code local_day}
-     */
-    AggregateTable(String table, String dayColumn, String dayOfLocalDay) {
+    AggregateTable(String table, String dayColumn) {
         this.table = table;
         this.dayColumn = dayColumn;
-        this.dayOfLocalDay = dayOfLocalDay;
     }
+
+    /**
+     * The epoch day of the row a contribution on {@code localDay} adds to: the day itself, or the first day of its
+     * month (as {@link AggregateKey#month()} and the V4 migration's backfill take it).
+     */
+    abstract long epochDayOf(LocalDate localDay);
 
     /** The table's name. */
     String table() {
@@ -44,15 +58,48 @@ enum AggregateTable {
         return List.of("manager_id", "metric", dayColumn);
     }
 
+    /** The key columns, then {@code metric_value}: the columns of {@link #sums()} and {@link #lateSums()}. */
+    List<String> sumColumns() {
+        return List.of("manager_id", "metric", dayColumn, "metric_value");
+    }
+
     /**
-     * The table's rows as a recount computes them from its partial sums ({@link BulkRecount#SUMS}: manager_id, metric,
-     * local_day, metric_value, several rows per key possible): the key columns and {@code metric_value}, each key once,
-     * no value zero.
+     * The table's rows as a recount computes them from its partial sums ({@link AggregateSums}): the key columns and
+     * {@code metric_value}, each key once, no value zero.
+     *
+     * @param fullJoin true where the database has FULL JOIN: each key's sum is then joined with its late sums, grouped
+     *                 (few); else both are grouped together
      */
-    String recountedRows() {
-        return "SELECT manager_id, metric, " + dayOfLocalDay + " AS " + dayColumn + ", SUM(metric_value) AS metric_value"
-                + " FROM " + BulkRecount.SUMS + " GROUP BY manager_id, metric, " + dayOfLocalDay
-                + " HAVING SUM(metric_value) <> 0";
+    String recountedRows(boolean fullJoin) {
+        String keys = String.join(", ", keys());
+        if (!fullJoin) {
+            return "SELECT " + keys + ", SUM(metric_value) AS metric_value FROM (SELECT " + keys + ", metric_value FROM "
+                    + sums().name() + " UNION ALL SELECT " + keys + ", metric_value FROM " + lateSums().name()
+                    + ") p GROUP BY " + keys + " HAVING SUM(metric_value) <> 0";
+        }
+        String sum = "COALESCE(s.metric_value, 0) + COALESCE(l.metric_value, 0)";
+        return "SELECT " + keys().stream().map(k -> "COALESCE(s." + k + ", l." + k + ") AS " + k)
+                .collect(Collectors.joining(", ")) + ", " + sum + " AS metric_value FROM "
+                + sums().name() + " s FULL JOIN (SELECT " + keys + ", SUM(metric_value) AS metric_value FROM "
+                + lateSums().name() + " GROUP BY " + keys + ") l ON "
+                + keys().stream().map(k -> "s." + k + " = l." + k).collect(Collectors.joining(" AND "))
+                + " WHERE " + sum + " <> 0";
+    }
+
+    /**
+     * The recount's staging table of the sums of the new contributions of each day (or month) as it leaves the memory
+     * ({@link AggregateSums}): each key once at most, keyed like the table (a month by its first day).
+     */
+    StagingTable sums() {
+        return new StagingTable(stagingName("_sum"), keyColumns() + ", metric_value BIGINT NOT NULL", null);
+    }
+
+    /**
+     * The recount's staging table of the sums of new contributions that came after their day had left the memory: a key
+     * possibly on several rows.
+     */
+    StagingTable lateSums() {
+        return new StagingTable(stagingName("_late_sum"), keyColumns() + ", metric_value BIGINT NOT NULL", null);
     }
 
     /** The recount's staging table of the differences: the key columns, then the new value or null to remove the row. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * <li><b>revisit</b>: the noted candidates (usually none after a rebuild under the same rules) are read and judged
  * again; their sums are corrected to their outcome, and their new states staged for writing.</li>
  * <li><b>write</b>: the staged states are written into their rows (the other rows are not touched), and the
- * aggregates replaced by the sums ({@link SqlDialect#replaceAggregates}, which writes only the rows that differ).</li>
+ * aggregates replaced by the sums ({@link SqlDialect#replaceRows}, which writes only the rows that differ).</li>
  * </ol>
  * The candidates are staged narrow (no contributions), so that staging, sorting and reading them back stays cheap; the
  * price is the second judgement of the revisited ones, which must equal the first (a hash of it is kept to check).
@@ -70,9 +71,6 @@ final class BulkRecount {
     static final String REVISITS = "pace_recount_revisit";
     /** The new states of the activities whose state changes. */
     static final String STATES = "pace_recount_state";
-    /** Partial sums of the new contributions per manager, metric and day. */
-    static final String SUMS = "pace_recount_sum";
-
     /** Keys added up in memory per activity of the batch size, before they are staged as partial sums. */
     static final int SUMS_PER_BATCH_ACTIVITY = 20;
 
@@ -98,9 +96,6 @@ final class BulkRecount {
             "contact_key", "contributions");
     private static final String STATE_TABLE = "id VARCHAR(255) NOT NULL, local_day DATE, exclusion_reason VARCHAR(64),"
             + " duplicate_key VARCHAR(1024), contact_key VARCHAR(1024), contributions CHARACTER VARYING";
-    private static final List<String> SUM_COLUMNS = List.of("manager_id", "metric", "local_day", "metric_value");
-    private static final String SUM_TABLE = "manager_id VARCHAR(255) NOT NULL, metric VARCHAR(64) NOT NULL,"
-            + " local_day DATE NOT NULL, metric_value BIGINT NOT NULL";
 
     private static final Comparator<Candidate> BY_ID = Comparator.comparing(Candidate::id);
     /** How many columns {@link JdbcPaceStore#SELECT_COLUMNS} reads. */
@@ -120,9 +115,10 @@ final class BulkRecount {
         List<StagingTable> tables = new ArrayList<>(List.of(
                 new StagingTable(CANDIDATES, CANDIDATE_TABLE, "contact_key, occurred_at_epoch_s, occurred_at_nano, id"),
                 new StagingTable(REVISITS, REVISIT_TABLE, null),
-                new StagingTable(STATES, STATE_TABLE, null),
-                new StagingTable(SUMS, SUM_TABLE, null)));
+                new StagingTable(STATES, STATE_TABLE, null)));
         for (AggregateTable table : AggregateTable.values()) {
+            tables.add(table.sums());
+            tables.add(table.lateSums());
             tables.add(table.changes());
             tables.add(table.fresh());
         }
@@ -156,7 +152,7 @@ final class BulkRecount {
             dialect.createStagingTables(statement, stagingTables());
         }
         long states;
-        long partialSums;
+        long[][] partialSums;
         long revisits;
         long judged;
         long elected;
@@ -164,8 +160,7 @@ final class BulkRecount {
         Sender sender = new Sender(dialect.overlapsRoundTrips());
         try (sender;
              StagingRows stateRows = dialect.stagingRows(connection, STATES, STATE_COLUMNS, batchSize, sender.executor);
-             StagingRows sumRows = dialect.stagingRows(connection, SUMS, SUM_COLUMNS, batchSize, sender.executor)) {
-            AggregateSums sums = new AggregateSums(Math.max(1, batchSize * SUMS_PER_BATCH_ACTIVITY), sumRows);
+             Sums sums = new Sums(connection, dialect, batchSize, sender.executor)) {
             try (StagingRows candidateRows = dialect.stagingRows(connection, CANDIDATES, CANDIDATE_COLUMNS,
                     batchSize, sender.executor)) {
                 judgeLog(step, candidateRows, stateRows, sums);
@@ -196,7 +191,7 @@ final class BulkRecount {
             stateRows.flush();
             sums.flush();
             states = stateRows.count();
-            partialSums = sumRows.count();
+            partialSums = sums.counts();
             revisited = System.nanoTime();
         } catch (SQLException e) {
             throw sender.rootCause(e);
@@ -212,14 +207,26 @@ final class BulkRecount {
         }
         long stored = System.nanoTime();
 
-        step[0] = "replacing the aggregates by the sums of the new contributions";
-        long aggregates = dialect.replaceAggregates(connection);
-        long end = System.nanoTime();
+        long aggregates = 0;
+        StringBuilder replaced = new StringBuilder();
+        long from = stored;
+        for (AggregateTable table : AggregateTable.values()) {
+            step[0] = "replacing " + table.table() + " by the sums of the new contributions";
+            long changed = dialect.replaceRows(connection, table);
+            if (table == AggregateTable.DAILY) {
+                aggregates = changed; // a monthly row changes only with daily ones
+            }
+            long to = System.nanoTime();
+            long[] sums = partialSums[table.ordinal()];
+            replaced.append(replaced.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT,
+                    "%s: %d rows changed in %d ms (from %d sums and %d late ones)", table.table(), changed,
+                    millis(from, to), sums[0], sums[1]));
+            from = to;
+        }
         LOG.info("Recount on {}: {} activities judged ({} touch candidates) in {} ms, elected in {} ms, {} revisited in"
-                        + " {} ms; {} changed states written in {} ms; {} aggregate rows changed in {} ms (from {}"
-                        + " partial sums)", dialect.displayName(), activities, candidates, millis(start, judged),
-                millis(judged, elected), revisits, millis(elected, revisited), states, millis(revisited, stored),
-                aggregates, millis(stored, end), partialSums);
+                        + " {} ms; {} changed states written in {} ms; {}", dialect.displayName(), activities,
+                candidates, millis(start, judged), millis(judged, elected), revisits, millis(elected, revisited),
+                states, millis(revisited, stored), replaced);
         return new RecountOutcome(activities, candidates, states, aggregates);
     }
 
@@ -315,9 +322,91 @@ final class BulkRecount {
         }
     }
 
+    /**
+     * The new contributions added up for every table of sums ({@link AggregateTable}), each by its own day and staged in
+     * its own tables of partial sums, so that the monthly table is compared with far fewer rows than the daily one.
+     */
+    private static final class Sums implements AutoCloseable {
+        /** One table's sums and where they are staged. */
+        private record Table(AggregateSums sums, StagingRows staged, StagingRows late) {
+        }
+
+        private final List<StagingRows> opened = new ArrayList<>();
+        private final List<Table> tables = new ArrayList<>();
+
+        Sums(Connection connection, SqlDialect dialect, int batchSize, Executor sender) throws SQLException {
+            int limit = Math.max(1, batchSize * SUMS_PER_BATCH_ACTIVITY);
+            try {
+                for (AggregateTable table : AggregateTable.values()) {
+                    StagingRows staged = dialect.stagingRows(connection, table.sums().name(), table.sumColumns(),
+                            batchSize, sender);
+                    opened.add(staged);
+                    StagingRows late = dialect.stagingRows(connection, table.lateSums().name(), table.sumColumns(),
+                            batchSize, sender);
+                    opened.add(late);
+                    tables.add(new Table(new AggregateSums(table, limit, staged, late), staged, late));
+                }
+            } catch (SQLException | RuntimeException e) {
+                closeAll(e);
+                throw e;
+            }
+        }
+
+        /**
+         * Adds the contributions to every table, or takes them away.
+         *
+         * @param negative true to take them away (a sum assumed earlier that turned out otherwise)
+         */
+        void add(List<Contribution> contributions, boolean negative) throws SQLException {
+            for (Table table : tables) {
+                table.sums().add(contributions, negative);
+            }
+        }
+
+        /** Stages every sum still in memory. */
+        void flush() throws SQLException {
+            for (Table table : tables) {
+                table.sums().flush();
+            }
+        }
+
+        /** Per table of sums ({@link AggregateTable#ordinal()}): its partial sums staged, and its late ones. */
+        long[][] counts() {
+            return tables.stream().map(table -> new long[] {table.staged().count(), table.late().count()})
+                    .toArray(long[][]::new);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException failure = closeAll(null);
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Closes every staging, each failure added to {@code pending} if given, else returned (the first). */
+        private SQLException closeAll(Exception pending) {
+            SQLException first = null;
+            for (StagingRows rows : opened) {
+                try {
+                    rows.close();
+                } catch (SQLException e) {
+                    if (pending != null) {
+                        pending.addSuppressed(e);
+                    } else if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            return first;
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ judge
 
-    private void judgeLog(String[] step, StagingRows candidateRows, StagingRows stateRows, AggregateSums sums)
+    private void judgeLog(String[] step, StagingRows candidateRows, StagingRows stateRows, Sums sums)
             throws SQLException {
         step[0] = "reading and judging the activity log";
         String log = "SELECT " + JdbcPaceStore.SELECT_COLUMNS + " FROM pace_activity a";
@@ -338,7 +427,7 @@ final class BulkRecount {
     }
 
     private void judged(JdbcPaceStore.Row row, String[] step, StagingRows candidateRows, StagingRows stateRows,
-                        AggregateSums sums) throws SQLException {
+                        Sums sums) throws SQLException {
         LoggedActivity activity = row.logged();
         Judgement judgement = judge(activity);
         StoredState stored = row.storedState(generation);
@@ -495,7 +584,7 @@ final class BulkRecount {
 
     // ------------------------------------------------------------------------------------------------ revisit
 
-    private void revisit(StagingRows stateRows, AggregateSums sums) throws SQLException {
+    private void revisit(StagingRows stateRows, Sums sums) throws SQLException {
         int extra = ACTIVITY_COLUMNS;
         dialect.streamQuery(connection, "SELECT " + JdbcPaceStore.SELECT_COLUMNS + ", r.outcome, r.assumed_outcome,"
                 + " r.stored_outcomes, r.judgement_hash FROM " + REVISITS + " r JOIN pace_activity a ON a.id = r.id",

@@ -277,7 +277,8 @@ public enum SqlDialect {
             String changes = table.changes().name();
             List<String> keys = table.keys();
             String keyList = String.join(", ", keys);
-            statement.executeUpdate("INSERT INTO " + fresh + " (" + keyList + ", metric_value) " + table.recountedRows());
+            statement.executeUpdate("INSERT INTO " + fresh + " (" + keyList + ", metric_value) "
+                    + table.recountedRows(false));
             long changed = statement.executeUpdate("INSERT INTO " + changes + " (" + keyList + ", metric_value)"
                     + " SELECT " + columns(keys, "n") + ", n.metric_value FROM " + fresh + " n LEFT JOIN "
                     + table.table() + " a ON " + joinOn(keys, "a", "n") + " WHERE a.metric_value IS NULL"
@@ -575,11 +576,12 @@ public enum SqlDialect {
 
         @Override
         long stageChanges(Statement statement, AggregateTable table) throws SQLException {
-            // One pass: the new rows, grouped as they come, hash-joined with the table both ways.
+            // One pass: the new rows (the sums joined with their few late sums) hash-joined with the table both ways.
             List<String> keys = table.keys();
             return statement.executeUpdate("INSERT INTO " + table.changes().name() + " (" + String.join(", ", keys)
                     + ", metric_value) SELECT " + keys.stream().map(k -> "COALESCE(n." + k + ", a." + k + ")")
-                    .collect(Collectors.joining(", ")) + ", n.metric_value FROM (" + table.recountedRows() + ") n FULL JOIN "
+                    .collect(Collectors.joining(", ")) + ", n.metric_value FROM (" + table.recountedRows(true)
+                    + ") n FULL JOIN "
                     + table.table() + " a ON " + joinOn(keys, "a", "n")
                     + " WHERE n.metric_value IS DISTINCT FROM a.metric_value");
         }
@@ -632,13 +634,6 @@ public enum SqlDialect {
     /** The tables whose statistics matter to the store's lookups. */
     static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_daily_aggregate",
             "pace_monthly_aggregate", "pace_deal_event");
-
-    /**
-     * The first day of the month of {@code local_day}, in SQL both databases accept (a date minus and plus a number of
-     * days; their functions for it differ). Keep in step with the V4 migration's backfill; a recount groups its monthly
-     * sums by it too ({@link AggregateTable#MONTHLY}).
-     */
-    static final String MONTH_OF_LOCAL_DAY = "local_day - CAST(EXTRACT(DAY FROM local_day) AS INTEGER) + 1";
 
     /** A contact's touch candidates counted in a generation; parameters: contact key, generation. */
     private static final String EARLIEST_OF_CONTACT = " FROM pace_activity a WHERE a.contact_key = ?"
@@ -878,28 +873,10 @@ public enum SqlDialect {
             throws SQLException;
 
     /**
-     * Makes the aggregates the sums of a recount's contributions ({@link BulkRecount#SUMS}), in the recount's
-     * transaction: readers keep seeing the previous aggregates, complete, until it commits. Every table of
-     * {@link AggregateTable} (the daily aggregates and their monthly sums) is replaced the same way
-     * ({@link #replaceRows}); only the rows that differ are written, usually none.
-     *
-     * @return daily aggregate rows added, changed or removed (a rollup's rows change with them)
-     */
-    long replaceAggregates(Connection connection) throws SQLException {
-        long changed = 0;
-        for (AggregateTable table : AggregateTable.values()) {
-            long rows = replaceRows(connection, table);
-            if (table == AggregateTable.DAILY) {
-                changed = rows;
-            }
-        }
-        return changed;
-    }
-
-    /**
-     * Makes an aggregate table hold exactly its new rows ({@link AggregateTable#recountedRows()}), writing only the rows that
-     * differ: their differences go to its staging table ({@link #stageChanges}), which is then applied
-     * ({@link #applyChanges}).
+     * Makes an aggregate table hold exactly its new rows ({@link AggregateTable#recountedRows}: the sums of a recount's
+     * contributions), in the recount's transaction, writing only the rows that differ, usually none: their differences
+     * go to its staging table ({@link #stageChanges}), which is then applied ({@link #applyChanges}). Readers keep
+     * seeing the previous rows, complete, until the transaction commits.
      *
      * @return rows added, changed or removed
      */
