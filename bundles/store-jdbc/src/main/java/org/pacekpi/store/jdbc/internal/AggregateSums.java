@@ -11,9 +11,10 @@ import java.util.Map;
 import org.pacekpi.api.store.Contribution;
 
 /**
- * The sums of a recount's contributions for one table of sums ({@link AggregateTable}): per manager, metric and the
- * table's day (the local day, or the first day of its month), added up in memory up to a number of keys and then
- * staged as partial sums that the database adds up at the end.
+ * The sums of a recount's contributions for each table of sums ({@link AggregateTable}): per manager, metric and the
+ * table's day (the local day, or the first day of its month), added up in memory up to a number of keys per table and
+ * then staged as partial sums that the database adds up at the end. A contribution's manager and metric are numbered
+ * once for all the tables.
  *
  * <p>The log is read in about the order it was written, which is about the order of time, so the sums of a day are
  * complete long before the log ends. When the memory is full, the oldest days leave it, each whole: every sum of those
@@ -34,45 +35,43 @@ final class AggregateSums {
     /** Days spanned by the sums in memory up to which the oldest are found by counting per day, not by sorting. */
     private static final int COUNTED_SPAN = 4096;
 
-    private final AggregateTable table;
-    private final StagingRows staged;
-    private final StagingRows stagedLate;
+    /**
+     * Where one table's sums go.
+     *
+     * @param table  the table of sums whose rows are added up: its day is the key's
+     * @param staged where the sums of a day go when the day leaves the memory, each key once, in the columns
+     *               {@link AggregateTable#sumColumns()}
+     * @param late   where the late sums go, in the same columns
+     */
+    record Target(AggregateTable table, StagingRows staged, StagingRows late) {
+    }
+
+    private final List<TableSums> tables;
 
     private final Map<String, Integer> managerNumbers = new HashMap<>();
     private final List<String> managers = new ArrayList<>();
     private final Map<String, Integer> metricNumbers = new HashMap<>();
     private final List<String> metrics = new ArrayList<>();
 
-    /** The sums of the days not staged yet. */
-    private final Slots current;
-    /** Where the sums still in memory go when the oldest days leave it. */
-    private final Slots spare;
-    /** The sums of days already staged, until they are staged themselves (all at once). */
-    private final Slots late;
-    /** Every day up to this one (an epoch day) has been staged; its contributions are late. */
-    private long stagedThrough = Long.MIN_VALUE;
-
     /** The last manager numbered, compared by identity: an activity's contributions share their manager's string. */
     private String lastManager;
     private int lastManagerNumber;
 
-    /**
-     * @param table      the table of sums whose rows are added up: its day is the key's
-     * @param limit      the most keys held in memory for the days not staged yet (and a quarter of it for late ones)
-     * @param staged     where the sums of a day go when the day leaves the memory, each key once, in the columns
-     *                   {@link AggregateTable#sumColumns()}
-     * @param stagedLate where the late sums go, in the same columns
-     */
+    /** The sums of one table. */
     AggregateSums(AggregateTable table, int limit, StagingRows staged, StagingRows stagedLate) {
+        this(limit, List.of(new Target(table, staged, stagedLate)));
+    }
+
+    /**
+     * @param limit   the most keys held in memory per table for the days not staged yet (and a quarter of it for late
+     *                ones)
+     * @param targets the tables, and where their sums go
+     */
+    AggregateSums(int limit, List<Target> targets) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        this.table = table;
-        this.staged = staged;
-        this.stagedLate = stagedLate;
-        this.current = new Slots(limit);
-        this.spare = new Slots(limit);
-        this.late = new Slots(Math.max(1, limit / 4));
+        this.tables = targets.stream().map(target -> new TableSums(target, limit)).toList();
     }
 
     /**
@@ -101,97 +100,11 @@ final class AggregateSums {
             add(c, value);
             return;
         }
-        long day = table.epochDayOf(c.day());
-        long key = ((long) manager << (METRIC_BITS + 32)) | ((long) metric << 32) | (day & 0xFFFF_FFFFL);
-        if (day <= stagedThrough) {
-            if (!late.add(key, value)) {
-                stage(late, stagedLate, Long.MAX_VALUE, null);
-                late.add(key, value);
-            }
-        } else if (!current.add(key, value)) {
-            stageOldestDays();
-            if (day <= stagedThrough) {
-                add(c, value); // its own day has just left the memory
-            } else {
-                current.add(key, value);
-            }
+        long names = ((long) manager << (METRIC_BITS + 32)) | ((long) metric << 32);
+        for (int i = 0, n = tables.size(); i < n; i++) {
+            TableSums table = tables.get(i);
+            table.add(names, table.target.table().epochDayOf(c.day()), value);
         }
-    }
-
-    /**
-     * Stages the oldest days whole, at least half of the keys in memory (all of them when they share one day), and
-     * keeps the others.
-     */
-    private void stageOldestDays() throws SQLException {
-        long oldestKept = oldestDayKept();
-        stage(current, staged, oldestKept - 1, spare);
-        current.takeFrom(spare);
-        stagedThrough = Math.max(stagedThrough, oldestKept - 1);
-    }
-
-    /**
-     * The oldest day to keep in memory: every day before it leaves, which is at least half of the keys; the day after
-     * the newest if half of the keys are on it or before.
-     */
-    private long oldestDayKept() {
-        int size = current.size;
-        int[] days = new int[size];
-        int n = 0;
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int at = 0; at < current.slots.length; at += 2) {
-            long key = current.slots[at];
-            if (key != EMPTY) {
-                int day = (int) key;
-                days[n++] = day;
-                min = Math.min(min, day);
-                max = Math.max(max, day);
-            }
-        }
-        int half = (size + 1) / 2;
-        if ((long) max - min < COUNTED_SPAN) {
-            int[] perDay = new int[max - min + 1];
-            for (int i = 0; i < n; i++) {
-                perDay[days[i] - min]++;
-            }
-            int seen = 0;
-            for (int d = 0; d < perDay.length; d++) {
-                seen += perDay[d];
-                if (seen >= half) {
-                    return (long) min + d + 1;
-                }
-            }
-            return (long) max + 1;
-        }
-        Arrays.sort(days, 0, n);
-        return (long) days[half - 1] + 1;
-    }
-
-    /**
-     * Stages the sums of {@code from} whose day is {@code through} or before, and moves the others into {@code rest}
-     * (which must be empty); {@code from} is empty afterwards.
-     */
-    private void stage(Slots from, StagingRows to, long through, Slots rest) throws SQLException {
-        long[] slots = from.slots;
-        for (int at = 0; at < slots.length; at += 2) {
-            long key = slots[at];
-            if (key == EMPTY) {
-                continue;
-            }
-            long sum = slots[at + 1];
-            int day = (int) key;
-            if (day <= through) {
-                if (sum != 0) {
-                    String manager = managers.get((int) (key >>> (METRIC_BITS + 32)));
-                    String metric = metrics.get((int) (key >>> 32) & ((1 << METRIC_BITS) - 1));
-                    to.add(manager, metric, LocalDate.ofEpochDay(day), sum);
-                }
-            } else {
-                rest.add(key, sum);
-            }
-            slots[at] = EMPTY;
-        }
-        from.size = 0;
     }
 
     private int managerNumber(String managerId) {
@@ -225,17 +138,140 @@ final class AggregateSums {
      * what is staged.
      */
     void flush() throws SQLException {
-        stage(late, stagedLate, Long.MAX_VALUE, null);
-        long newest = Long.MIN_VALUE;
-        for (int at = 0; at < current.slots.length; at += 2) {
-            if (current.slots[at] != EMPTY) {
-                newest = Math.max(newest, (int) current.slots[at]);
+        for (TableSums table : tables) {
+            table.flush();
+        }
+    }
+
+    /** One table's sums: those of the days not staged yet, and the late ones. */
+    private final class TableSums {
+        private final Target target;
+        /** The sums of the days not staged yet. */
+        private final Slots current;
+        /** Where the sums still in memory go when the oldest days leave it. */
+        private final Slots spare;
+        /** The sums of days already staged, until they are staged themselves (all at once). */
+        private final Slots late;
+        /** Every day up to this one (an epoch day) has been staged; its contributions are late. */
+        private long stagedThrough = Long.MIN_VALUE;
+
+        TableSums(Target target, int limit) {
+            this.target = target;
+            this.current = new Slots(limit);
+            this.spare = new Slots(limit);
+            this.late = new Slots(Math.max(1, limit / 4));
+        }
+
+        /** Adds to the sum of the manager and metric {@code names} (a key without its day) on {@code day}. */
+        void add(long names, long day, long value) throws SQLException {
+            long key = names | (day & 0xFFFF_FFFFL);
+            if (day > stagedThrough) {
+                if (current.add(key, value)) {
+                    return;
+                }
+                stageOldestDays();
+                if (day > stagedThrough) {
+                    current.put(key, value); // at least half of the keys have left
+                    return;
+                }
+                // its own day has just left the memory: late
+            }
+            if (!late.add(key, value)) {
+                stage(late, target.late(), Long.MAX_VALUE, null);
+                late.put(key, value);
             }
         }
-        stage(current, staged, Long.MAX_VALUE, null);
-        stagedThrough = Math.max(stagedThrough, newest);
-        staged.flush();
-        stagedLate.flush();
+
+        /**
+         * Stages the oldest days whole, at least half of the keys in memory (all of them when they share one day), and
+         * keeps the others.
+         */
+        private void stageOldestDays() throws SQLException {
+            long oldestKept = oldestDayKept();
+            stage(current, target.staged(), oldestKept - 1, spare);
+            current.takeFrom(spare);
+            stagedThrough = Math.max(stagedThrough, oldestKept - 1);
+        }
+
+        /**
+         * The oldest day to keep in memory: every day before it leaves, which is at least half of the keys; the day
+         * after the newest if half of the keys are on it or before.
+         */
+        private long oldestDayKept() {
+            int size = current.size;
+            int[] days = new int[size];
+            int n = 0;
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int at = 0; at < current.slots.length; at += 2) {
+                long key = current.slots[at];
+                if (key != EMPTY) {
+                    int day = (int) key;
+                    days[n++] = day;
+                    min = Math.min(min, day);
+                    max = Math.max(max, day);
+                }
+            }
+            int half = (size + 1) / 2;
+            if ((long) max - min < COUNTED_SPAN) {
+                int[] perDay = new int[max - min + 1];
+                for (int i = 0; i < n; i++) {
+                    perDay[days[i] - min]++;
+                }
+                int seen = 0;
+                for (int d = 0; d < perDay.length; d++) {
+                    seen += perDay[d];
+                    if (seen >= half) {
+                        return (long) min + d + 1;
+                    }
+                }
+                return (long) max + 1;
+            }
+            Arrays.sort(days, 0, n);
+            return (long) days[half - 1] + 1;
+        }
+
+        /**
+         * Stages the sums of {@code from} whose day is {@code through} or before, and moves the others into
+         * {@code rest} (which must be empty); {@code from} is empty afterwards.
+         */
+        private void stage(Slots from, StagingRows to, long through, Slots rest) throws SQLException {
+            long[] slots = from.slots;
+            for (int at = 0; at < slots.length; at += 2) {
+                long key = slots[at];
+                if (key == EMPTY) {
+                    continue;
+                }
+                long sum = slots[at + 1];
+                int day = (int) key;
+                if (day <= through) {
+                    if (sum != 0) {
+                        String manager = managers.get((int) (key >>> (METRIC_BITS + 32)));
+                        String metric = metrics.get((int) (key >>> 32) & ((1 << METRIC_BITS) - 1));
+                        to.add(manager, metric, LocalDate.ofEpochDay(day), sum);
+                    }
+                } else {
+                    rest.add(key, sum);
+                }
+                slots[at] = EMPTY;
+            }
+            from.size = 0;
+        }
+
+        /** Stages every sum held; the days staged are late from now on. Sends what is staged. */
+        void flush() throws SQLException {
+            stage(late, target.late(), Long.MAX_VALUE, null);
+            long newest = Long.MIN_VALUE;
+            for (int at = 0; at < current.slots.length; at += 2) {
+                if (current.slots[at] != EMPTY) {
+                    newest = Math.max(newest, (int) current.slots[at]);
+                }
+            }
+            stage(current, target.staged(), Long.MAX_VALUE, null);
+            stagedThrough = Math.max(stagedThrough, newest);
+            target.staged().flush();
+            target.late().flush();
+        }
     }
 
     /**
@@ -273,6 +309,13 @@ final class AggregateSums {
             slots[2 * slot + 1] = value;
             size++;
             return true;
+        }
+
+        /** Adds to the key's sum, where there is room for a new key (the caller has just made it). */
+        void put(long key, long value) {
+            if (!add(key, value)) {
+                throw new IllegalStateException("no room for a sum after " + size + " of " + limit + " were staged");
+            }
         }
 
         /** Takes the other's keys and sums, leaving it empty (with this one's former arrays, which must be empty). */

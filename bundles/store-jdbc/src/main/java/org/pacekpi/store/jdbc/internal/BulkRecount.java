@@ -327,15 +327,11 @@ final class BulkRecount {
      * its own tables of partial sums, so that the monthly table is compared with far fewer rows than the daily one.
      */
     private static final class Sums implements AutoCloseable {
-        /** One table's sums and where they are staged. */
-        private record Table(AggregateSums sums, StagingRows staged, StagingRows late) {
-        }
-
+        private final List<AggregateSums.Target> targets = new ArrayList<>();
         private final List<StagingRows> opened = new ArrayList<>();
-        private final List<Table> tables = new ArrayList<>();
+        private final AggregateSums sums;
 
         Sums(Connection connection, SqlDialect dialect, int batchSize, Executor sender) throws SQLException {
-            int limit = Math.max(1, batchSize * SUMS_PER_BATCH_ACTIVITY);
             try {
                 for (AggregateTable table : AggregateTable.values()) {
                     StagingRows staged = dialect.stagingRows(connection, table.sums().name(), table.sumColumns(),
@@ -344,12 +340,13 @@ final class BulkRecount {
                     StagingRows late = dialect.stagingRows(connection, table.lateSums().name(), table.sumColumns(),
                             batchSize, sender);
                     opened.add(late);
-                    tables.add(new Table(new AggregateSums(table, limit, staged, late), staged, late));
+                    targets.add(new AggregateSums.Target(table, staged, late));
                 }
             } catch (SQLException | RuntimeException e) {
                 closeAll(e);
                 throw e;
             }
+            this.sums = new AggregateSums(Math.max(1, batchSize * SUMS_PER_BATCH_ACTIVITY), targets);
         }
 
         /**
@@ -358,21 +355,17 @@ final class BulkRecount {
          * @param negative true to take them away (a sum assumed earlier that turned out otherwise)
          */
         void add(List<Contribution> contributions, boolean negative) throws SQLException {
-            for (Table table : tables) {
-                table.sums().add(contributions, negative);
-            }
+            sums.add(contributions, negative);
         }
 
         /** Stages every sum still in memory. */
         void flush() throws SQLException {
-            for (Table table : tables) {
-                table.sums().flush();
-            }
+            sums.flush();
         }
 
         /** Per table of sums ({@link AggregateTable#ordinal()}): its partial sums staged, and its late ones. */
         long[][] counts() {
-            return tables.stream().map(table -> new long[] {table.staged().count(), table.late().count()})
+            return targets.stream().map(target -> new long[] {target.staged().count(), target.late().count()})
                     .toArray(long[][]::new);
         }
 

@@ -199,6 +199,49 @@ class AggregateSumsTest {
         assertThat(late.sums.keySet()).allSatisfy(key -> assertThat(key).endsWith("-01"));
     }
 
+    /**
+     * Both tables from one set of sums, as a recount adds them up: each table's staged sums add up to its own rows,
+     * also when the names outgrow a key's bits halfway (every table is then staged and the numbers start again).
+     */
+    @Test
+    void theDailyAndMonthlyTablesAreAddedUpTogether() throws Exception {
+        Random random = new Random(11);
+        Staged daily = new Staged();
+        Staged dailyLate = new Staged();
+        Staged monthly = new Staged();
+        Staged monthlyLate = new Staged();
+        AggregateSums sums = new AggregateSums(40, List.of(
+                new AggregateSums.Target(AggregateTable.DAILY, daily, dailyLate),
+                new AggregateSums.Target(AggregateTable.MONTHLY, monthly, monthlyLate)));
+        Map<String, Long> expectedDaily = new HashMap<>();
+        Map<String, Long> expectedMonthly = new HashMap<>();
+        LocalDate start = LocalDate.of(2025, 12, 20);
+        for (int i = 0; i < 6000; i++) {
+            LocalDate day = start.plusDays(i / 60 + (random.nextInt(20) == 0 ? -random.nextInt(40) : 0));
+            String metric = i == 3000 ? "metric-" + i : "metric" + random.nextInt(4);
+            if (i == 3000) {
+                for (int extra = 0; extra < 4100; extra++) { // more metrics than 12 bits number
+                    Contribution c = new Contribution("m0", "extra" + extra, day, 1);
+                    sums.add(List.of(c), false);
+                    expectedDaily.merge(c.managerId() + "|" + c.metric() + "|" + day, 1L, Math::addExact);
+                    expectedMonthly.merge(c.managerId() + "|" + c.metric() + "|" + firstDayOfMonth(day), 1L,
+                            Math::addExact);
+                }
+            }
+            Contribution c = new Contribution("m" + random.nextInt(5), metric, day, random.nextInt(5) - 1);
+            sums.add(List.of(c), false);
+            expectedDaily.merge(c.managerId() + "|" + metric + "|" + day, c.value(), Math::addExact);
+            expectedMonthly.merge(c.managerId() + "|" + metric + "|" + firstDayOfMonth(day), c.value(), Math::addExact);
+        }
+        sums.flush();
+
+        assertThat(total(daily, dailyLate)).isEqualTo(nonZero(expectedDaily));
+        assertThat(total(monthly, monthlyLate)).isEqualTo(nonZero(expectedMonthly));
+        assertThat(daily.rowsPerKey.values()).allMatch(rows -> rows == 1);
+        assertThat(monthly.rowsPerKey.values()).allMatch(rows -> rows == 1);
+        assertThat(dailyLate.rows).as("days logged late").isPositive();
+    }
+
     /** The first day of a day's month, computed through {@link YearMonth}, not as the code under test does. */
     private static LocalDate firstDayOfMonth(LocalDate day) {
         return YearMonth.from(day).atDay(1);
