@@ -234,8 +234,11 @@ final class AggregateSums {
         /**
          * Stages the sums of {@code from} whose day is {@code through} or before, and moves the others into
          * {@code rest} (which must be empty); {@code from} is empty afterwards.
+         *
+         * @return the newest day staged ({@link Long#MIN_VALUE} if none)
          */
-        private void stage(Slots from, StagingRows to, long through, Slots rest) throws SQLException {
+        private long stage(Slots from, StagingRows to, long through, Slots rest) throws SQLException {
+            long newest = Long.MIN_VALUE;
             long[] slots = from.slots;
             for (int at = 0; at < slots.length; at += 2) {
                 long key = slots[at];
@@ -245,6 +248,7 @@ final class AggregateSums {
                 long sum = slots[at + 1];
                 int day = (int) key;
                 if (day <= through) {
+                    newest = Math.max(newest, day);
                     if (sum != 0) {
                         String manager = managers.get((int) (key >>> (METRIC_BITS + 32)));
                         String metric = metrics.get((int) (key >>> 32) & ((1 << METRIC_BITS) - 1));
@@ -256,19 +260,13 @@ final class AggregateSums {
                 slots[at] = EMPTY;
             }
             from.size = 0;
+            return newest;
         }
 
         /** Stages every sum held; the days staged are late from now on. Sends what is staged. */
         void flush() throws SQLException {
             stage(late, target.late(), Long.MAX_VALUE, null);
-            long newest = Long.MIN_VALUE;
-            for (int at = 0; at < current.slots.length; at += 2) {
-                if (current.slots[at] != EMPTY) {
-                    newest = Math.max(newest, (int) current.slots[at]);
-                }
-            }
-            stage(current, target.staged(), Long.MAX_VALUE, null);
-            stagedThrough = Math.max(stagedThrough, newest);
+            stagedThrough = Math.max(stagedThrough, stage(current, target.staged(), Long.MAX_VALUE, null));
             target.staged().flush();
             target.late().flush();
         }

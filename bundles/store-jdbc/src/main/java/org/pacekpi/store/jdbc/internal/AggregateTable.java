@@ -84,8 +84,7 @@ enum AggregateTable {
         return "SELECT " + keys().stream().map(k -> "COALESCE(s." + k + ", l." + k + ") AS " + k)
                 .collect(Collectors.joining(", ")) + ", " + sum + " AS metric_value FROM "
                 + sums().name() + " s FULL JOIN (SELECT " + keys + ", " + total + " AS metric_value FROM "
-                + lateSums().name() + " GROUP BY " + keys + ") l ON "
-                + keys().stream().map(k -> "s." + k + " = l." + k).collect(Collectors.joining(" AND "))
+                + lateSums().name() + " GROUP BY " + keys + ") l ON " + SqlDialect.joinOn(keys(), "s", "l")
                 + " WHERE " + sum + " <> 0";
     }
 

@@ -901,7 +901,8 @@ public enum SqlDialect {
         return keys.stream().map(k -> alias + "." + k).collect(Collectors.joining(", "));
     }
 
-    private static String joinOn(List<String> keys, String left, String right) {
+    /** {@code left.k = right.k AND ...} for each key column {@code k}. */
+    static String joinOn(List<String> keys, String left, String right) {
         return keys.stream().map(k -> left + "." + k + " = " + right + "." + k).collect(Collectors.joining(" AND "));
     }
 
