@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One benchmark run on one database, in this order: Pace ingests the generated history through its ingest pipeline;
  * every manager's KPIs are noted; Pace rebuilds from its log and the KPIs are compared; the plain upsert baseline
- * loads the same changes into the same database; the daily-count recompute runs; then the latency of each KPI view
+ * loads the same changes into the same database; the daily-count recompute runs; a checkpoint writes what they
+ * dirtied; then the latency of each KPI view
  * is timed in-process and by GROUP BY on the same random picks and over REST on picks of its own (see
  * {@code latencies}), and the answers are cross-checked.
  */
@@ -98,6 +100,8 @@ public final class BenchmarkRun {
             start = System.nanoTime();
             long recomputeRows = baseline.recomputeDailyCounts();
             double recomputeSeconds = seconds(System.nanoTime() - start);
+            LOG.info("{}: checkpoint after the baselines took {} s", version,
+                    String.format(Locale.ROOT, "%.1f", baseline.checkpoint()));
 
             try (PaceRestServer rest = new PaceRestServer(pace.kpis(), organisation)) {
                 LOG.info("{}: latencies, {} samples per view and path", version, options.samples());

@@ -163,6 +163,22 @@ public final class RawActivityBaseline implements AutoCloseable {
     }
 
     /**
+     * Has the database write every page the baselines dirtied ({@code CHECKPOINT}, in H2 and PostgreSQL alike), so
+     * that the latency phase after them times reads, not the writeback of the millions of rows they wrote going on
+     * beside them.
+     *
+     * @return how long the checkpoint took, in seconds
+     */
+    public double checkpoint() throws SQLException {
+        long start = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+        connection.commit();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
      * Recomputes {@code bench_daily_count} (activities per manager, server day and kind) from scratch in one
      * transaction.
      *
