@@ -363,7 +363,10 @@ public enum SqlDialect {
             // Set-based: the whole batch as one array per column, in one statement whose text does not depend on
             // the batch size. Numbers and days travel as text and are cast by the server.
             List<ActivityColumns.Column> columns = ActivityColumns.COLUMNS;
-            Object[][] arrays = new Object[columns.size()][activities.size()];
+            Object[][] arrays = new Object[columns.size()][];
+            for (int i = 0; i < arrays.length; i++) {
+                arrays[i] = typedArray(columns.get(i).sqlType(), activities.size());
+            }
             int row = 0;
             for (CountedActivity activity : activities) {
                 Object[] values = ActivityColumns.values(activity, generation);
@@ -387,7 +390,10 @@ public enum SqlDialect {
         void upsertDealEvents(Connection connection, Collection<LoggedActivity> dealEvents) throws SQLException {
             // Set-based, as upsertActivities: one array per column, one statement.
             List<ActivityColumns.Column> columns = DealEvents.COLUMNS;
-            Object[][] arrays = new Object[columns.size()][dealEvents.size()];
+            Object[][] arrays = new Object[columns.size()][];
+            for (int i = 0; i < arrays.length; i++) {
+                arrays[i] = typedArray(columns.get(i).sqlType(), dealEvents.size());
+            }
             int row = 0;
             for (LoggedActivity event : dealEvents) {
                 Object[] values = DealEvents.values(event);
@@ -417,7 +423,7 @@ public enum SqlDialect {
                         + " unnest(CAST(? AS VARCHAR[])) AS k(contact_key) CROSS JOIN LATERAL (" + select
                         + EARLIEST_OF_CONTACT.replace("a.contact_key = ?", "a.contact_key = k.contact_key")
                         + order)) {
-                    query.setArray(1, connection.createArrayOf("varchar", contactKeys.toArray()));
+                    query.setArray(1, connection.createArrayOf("varchar", contactKeys.toArray(String[]::new)));
                     query.setLong(2, generation);
                     query.setInt(3, perGroup);
                     readAll(query, reader);
@@ -425,10 +431,10 @@ public enum SqlDialect {
             }
             if (!duplicateGroups.isEmpty()) {
                 int size = duplicateGroups.size();
-                Object[] contacts = new Object[size];
-                Object[] froms = new Object[size];
-                Object[] untils = new Object[size];
-                Object[] keys = new Object[size];
+                String[] contacts = new String[size];
+                Long[] froms = new Long[size];
+                Long[] untils = new Long[size];
+                String[] keys = new String[size];
                 for (int i = 0; i < size; i++) {
                     DuplicateGroup group = duplicateGroups.get(i);
                     contacts[i] = group.contactKey();
@@ -754,6 +760,21 @@ public enum SqlDialect {
             case Types.DATE -> "DATE[]";
             case Types.CLOB -> "TEXT[]";
             default -> "VARCHAR[]";
+        };
+    }
+
+    /**
+     * An empty array of {@code size} for the values sent for a column of the given {@link Types} type, of the Java
+     * type pgjdbc sends in its binary form (String, Long, Integer, Boolean: see {@link #arrayElementType}), so that
+     * neither pgjdbc nor the server spells or parses every element as array text. Numbers kept as text (NUMERIC) and
+     * days (DATE) travel as strings and are cast by the server.
+     */
+    private static Object[] typedArray(int sqlType, int size) {
+        return switch (sqlType) {
+            case Types.BIGINT -> new Long[size];
+            case Types.INTEGER -> new Integer[size];
+            case Types.BOOLEAN -> new Boolean[size];
+            default -> new String[size];
         };
     }
 
