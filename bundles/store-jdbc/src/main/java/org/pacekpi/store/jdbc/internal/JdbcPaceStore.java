@@ -572,7 +572,8 @@ public final class JdbcPaceStore implements PaceStore {
             }
 
             step[0] = "writing activity rows";
-            dialect.upsertActivities(connection, byId.values(), cursor.countingGeneration());
+            dialect.upsertActivities(connection, byId.values(), cursor.countingGeneration(),
+                    storedRows.stored()::contains);
             writeDealEvents(connection, step, byId, storedRows.mayBeProjected());
             step[0] = "adjusting the daily aggregates";
             deltas.values().removeIf(delta -> delta == 0); // e.g. a group member recounted to the same result
@@ -731,8 +732,10 @@ public final class JdbcPaceStore implements PaceStore {
      *                       current generation (an activity not counted since the last reset contributes nothing: the
      *                       reset emptied the aggregates)
      * @param mayBeProjected the ids of stored activities of a deal kind, which may have a pace_deal_event row
+     * @param stored         the ids that have a row
      */
-    private record StoredRows(Map<String, List<Contribution>> contributions, Set<String> mayBeProjected) {
+    private record StoredRows(Map<String, List<Contribution>> contributions, Set<String> mayBeProjected,
+                              Set<String> stored) {
     }
 
     /** Reads the {@link StoredRows} of the stored activities among {@code ids}, by primary key. */
@@ -740,6 +743,7 @@ public final class JdbcPaceStore implements PaceStore {
             throws SQLException {
         Map<String, List<Contribution>> stored = new HashMap<>();
         Set<String> mayBeProjected = new HashSet<>();
+        Set<String> storedIds = new HashSet<>();
         for (InList chunk : InList.lookups(ids, dialect)) {
             // The contributions of rows counted in another generation are not sent: they count for nothing.
             try (PreparedStatement query = connection.prepareStatement("SELECT id, kind,"
@@ -750,6 +754,7 @@ public final class JdbcPaceStore implements PaceStore {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         String id = rows.getString(1);
+                        storedIds.add(id);
                         if (DealEvents.mayBeProjected(rows.getString(2))) {
                             mayBeProjected.add(id);
                         }
@@ -762,7 +767,7 @@ public final class JdbcPaceStore implements PaceStore {
                 }
             }
         }
-        return new StoredRows(stored, mayBeProjected);
+        return new StoredRows(stored, mayBeProjected, storedIds);
     }
 
     /**
