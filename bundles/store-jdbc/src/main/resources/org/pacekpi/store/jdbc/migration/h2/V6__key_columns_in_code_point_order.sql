@@ -1,0 +1,5 @@
+-- V6: the key columns of the activity log and of the sums compare in code point order (issue 3, ingest speed).
+--
+-- Nothing to do on H2: it compares strings by code point already (no collation is set on the store's database), which
+-- is what postgresql/V6__key_columns_in_code_point_order.sql gives PostgreSQL's key columns. The version is recorded
+-- all the same, so that both databases count the same versions.
