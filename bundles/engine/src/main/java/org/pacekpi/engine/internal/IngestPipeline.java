@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +64,8 @@ public final class IngestPipeline {
 
     /** Name of the writer thread, so that it can be found in a thread dump. */
     public static final String WRITER_THREAD_NAME = "pace-ingest-writer";
+    /** Name of the thread that reads the host's history a page ahead of the writer during a catch-up. */
+    public static final String HISTORY_READER_THREAD_NAME = "pace-ingest-history-reader";
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
 
@@ -93,6 +98,8 @@ public final class IngestPipeline {
     private volatile long lastHostSequence;
 
     private Thread writer; // guarded by this
+    /** Reads the next history page while the writer applies the current one (see catchUp); the writer's own. */
+    private ExecutorService historyReader;
 
     /**
      * @param store         where changes are written
@@ -120,6 +127,11 @@ public final class IngestPipeline {
         if (writer != null) {
             throw new IllegalStateException("the ingest pipeline was already started");
         }
+        historyReader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread reader = new Thread(runnable, HISTORY_READER_THREAD_NAME);
+            reader.setDaemon(true); // as the writer
+            return reader;
+        });
         writer = new Thread(this::runWriter, WRITER_THREAD_NAME);
         // A daemon, so that a writer stuck in a driver call can never keep the JVM alive on shutdown.
         writer.setDaemon(true);
@@ -366,6 +378,10 @@ public final class IngestPipeline {
             lastError = Instant.now() + " the ingest writer died: " + e;
             LOG.error("the ingest writer died; no more changes are applied until Pace is restarted", e);
             throw e;
+        } finally {
+            // Without an interrupt: a page being read finishes (an interrupt in JDBC I/O can close a connection or, with
+            // H2, a database file channel of the host) and is dropped.
+            historyReader.shutdown();
         }
         LOG.info("ingest writer stopped: {} changes applied, {} skipped, {} dropped, {} rejected",
                 applied.get(), skipped.get(), dropped.get(), rejected.get());
@@ -409,29 +425,35 @@ public final class IngestPipeline {
     }
 
     /**
-     * Pages through the history after the store's cursor, one transaction per page, until its end.
+     * Pages through the history after the store's cursor, one transaction per page, until its end. The next page is
+     * read (and mapped) on the history reader thread while the writer applies the current one: the host's query and
+     * Pace's write overlap, one page ahead at most. A page read ahead and not applied (the apply failed, or Pace is
+     * stopping) is dropped; the next catch-up reads from the store's cursor again.
      *
      * @return false if it failed or was stopped before the end
      */
     private boolean catchUp() {
         String what = "reading the store's applied sequence before a catch-up";
+        Future<ReadPage> ahead = null;
         try {
             long start = store.appliedSequence();
             long cursor = start;
             long appliedBefore = applied.get();
             // Changes dropped from now on may not be in the pages read below; they request another catch-up.
             boolean afterOverflow = overflowLogged.getAndSet(false);
-            HistoryPage page;
+            ReadPage page;
+            ahead = readAhead(cursor);
             do {
                 if (stopping) {
                     return false;
                 }
                 what = "reading history changes after sequence " + cursor + " (pages of "
                         + settings.historyPageSize() + ")";
-                page = history.changesAfter(cursor, settings.historyPageSize());
-                long next = page.lastSequence(cursor);
-                if (page.changes().isEmpty()) {
-                    if (page.hasMore()) {
+                page = await(ahead);
+                ahead = null;
+                long next = page.page().lastSequence(cursor);
+                if (page.page().changes().isEmpty()) {
+                    if (page.page().hasMore()) {
                         // Asking again would return the same page for ever.
                         throw new IllegalStateException("the history returned an empty page after sequence "
                                 + cursor + " that claims more changes follow");
@@ -441,13 +463,16 @@ public final class IngestPipeline {
                         throw new IllegalStateException("the history returned changes up to sequence " + next
                                 + " when asked for changes after " + cursor);
                     }
-                    what = "applying " + page.changes().size() + " history changes (sequences "
-                            + page.changes().get(0).sequence() + ".." + next + ")";
-                    count(recounter.apply(toLogged(page.changes()), next));
+                    if (page.page().hasMore()) {
+                        ahead = readAhead(next);
+                    }
+                    what = "applying " + page.page().changes().size() + " history changes (sequences "
+                            + page.page().changes().get(0).sequence() + ".." + next + ")";
+                    count(recounter.apply(page.logged(), next));
                 }
                 cursor = next;
                 lastAppliedSequence = cursor;
-            } while (page.hasMore());
+            } while (page.page().hasMore());
             what = "reading the host's latest sequence";
             lastHostSequence = history.latestSequence();
             catchUps.incrementAndGet();
@@ -459,9 +484,54 @@ public final class IngestPipeline {
                         applied.get() - appliedBefore);
             }
             return true;
+        } catch (InterruptedException e) {
+            // stop() interrupts the writer only after asking politely; it ends without another attempt.
+            Thread.currentThread().interrupt();
+            failed(what, new IllegalStateException("interrupted", e));
+            return false;
         } catch (RuntimeException e) {
             failed(what, e);
             return false;
+        } finally {
+            if (ahead != null) {
+                ahead.cancel(false); // not interrupted: see runWriter
+            }
+        }
+    }
+
+    /**
+     * A page of the host's history, and its changes as the log records them.
+     *
+     * @param page   as the host returned it
+     * @param logged its changes mapped, in the page's order
+     */
+    private record ReadPage(HistoryPage page, List<LoggedActivity> logged) {
+    }
+
+    /** Starts reading the page after {@code cursor} on the history reader thread. */
+    private Future<ReadPage> readAhead(long cursor) {
+        return historyReader.submit(() -> {
+            HistoryPage page = history.changesAfter(cursor, settings.historyPageSize());
+            return new ReadPage(page, toLogged(page.changes()));
+        });
+    }
+
+    /**
+     * The page read ahead, once read; what the reading threw is thrown here, on the writer (an unchecked exception
+     * as it is, anything else wrapped).
+     */
+    private static ReadPage await(Future<ReadPage> ahead) throws InterruptedException {
+        try {
+            return ahead.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +27,10 @@ import org.pacekpi.api.dto.RebuildResult;
 import org.pacekpi.api.store.StoreException;
 import org.pacekpi.engine.internal.IngestPipeline.Submission;
 import org.pacekpi.host.activity.ActivityChange;
+import org.pacekpi.host.activity.ActivityHistory;
 import org.pacekpi.host.activity.ActivityTopics;
 import org.pacekpi.host.activity.Counterpart;
+import org.pacekpi.host.activity.HistoryPage;
 import org.pacekpi.host.activity.Outcome;
 
 /**
@@ -286,6 +290,75 @@ class IngestPipelineTest {
         assertThat(pipeline.status().lastError())
                 .contains("applying 2 history changes (sequences 1..2) failed")
                 .contains("disk full");
+    }
+
+    @Test
+    void catchUpReadsTheNextHistoryPageOnItsOwnThreadWhileTheWriterAppliesThePageBefore() {
+        for (int i = 1; i <= 6; i++) {
+            host.create(connectedCall("c" + i, "ann"));
+        }
+        Set<String> readers = ConcurrentHashMap.newKeySet();
+        CountDownLatch secondPageAsked = new CountDownLatch(1);
+        ActivityHistory watched = new ActivityHistory() {
+            @Override
+            public HistoryPage changesAfter(long afterSequence, int limit) {
+                readers.add(Thread.currentThread().getName());
+                if (afterSequence == 2) {
+                    secondPageAsked.countDown();
+                }
+                return host.changesAfter(afterSequence, limit);
+            }
+
+            @Override
+            public long latestSequence() {
+                return host.latestSequence();
+            }
+        };
+        List<Boolean> secondPageAskedDuringFirstWrite = new CopyOnWriteArrayList<>();
+        store.hook((activities, cursor) -> {
+            if (cursor == 2) {
+                // Without reading ahead the writer asks for the second page only after this write: 5 s lost, false.
+                secondPageAskedDuringFirstWrite.add(secondPageAsked.await(5, TimeUnit.SECONDS));
+            }
+        });
+
+        IngestPipeline pipeline = new IngestPipeline(store, watched, directory, settings(100, NEVER, 2),
+                CountingSettings.DEFAULTS, rebuildMarker);
+        started.add(pipeline);
+        pipeline.start();
+
+        awaitCaughtUp(pipeline, 0);
+        assertThat(secondPageAskedDuringFirstWrite).containsExactly(true);
+        assertThat(readers).containsExactly(IngestPipeline.HISTORY_READER_THREAD_NAME);
+        assertThat(store.touches("ann")).isEqualTo(6);
+        assertThat(store.historyCursors()).containsExactly(2L, 4L, 6L);
+    }
+
+    @Test
+    void aPageReadAheadOfAFailedOneIsDroppedAndTheRetryAppliesEveryChangeOnce() {
+        for (int i = 1; i <= 6; i++) {
+            host.create(connectedCall("c" + i, "ann"));
+        }
+        AtomicInteger failures = new AtomicInteger();
+        store.hook((activities, cursor) -> {
+            if (cursor == 4 && failures.getAndIncrement() == 0) {
+                throw new StoreException("connection reset");
+            }
+        });
+
+        IngestPipeline pipeline = start(settings(100, NEVER, 2));
+
+        awaitCaughtUp(pipeline, 0);
+        assertThat(failures.get()).isEqualTo(2); // failed once, then written
+        assertThat(store.touches("ann")).isEqualTo(6);
+        for (int i = 1; i <= 6; i++) {
+            assertThat(store.storedVersions("c" + i)).as("c" + i).isEqualTo(1);
+        }
+        assertThat(store.historyCursors()).containsExactly(2L, 4L, 6L);
+        assertThat(pipeline.status().lastError())
+                .contains("applying 2 history changes (sequences 3..4) failed")
+                .contains("connection reset");
+        assertThat(store.aggregatesMatchLog()).isTrue();
     }
 
     @Test
