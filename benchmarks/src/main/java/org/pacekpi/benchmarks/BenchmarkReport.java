@@ -201,6 +201,8 @@ public final class BenchmarkReport {
         header(md, "Step and part");
         goal(md, "Pace ingest: writer thread (counting rules, store client)",
                 r -> ms(CpuTime.millisPerThousand(r.ingestCpu().writer(), r.changes())));
+        goal(md, "Pace ingest: history reader thread (the host's history read and mapped a page ahead)",
+                r -> ms(CpuTime.millisPerThousand(r.ingestCpu().reader(), r.changes())));
         goal(md, "Pace ingest: whole JVM (with H2 when embedded, and the heap samples' full GCs)",
                 r -> ms(CpuTime.millisPerThousand(r.ingestCpu().jvm(), r.changes())));
         goal(md, "Pace ingest: PostgreSQL server (this database's backends, WAL writer, checkpointer, bgwriter)",

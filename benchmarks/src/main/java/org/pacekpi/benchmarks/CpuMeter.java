@@ -17,7 +17,8 @@ import java.util.Optional;
 import org.pacekpi.engine.internal.IngestPipeline;
 
 /**
- * CPU time, not wall time, of the parts of a benchmark step: the ingest's writer thread, the whole benchmark JVM (on
+ * CPU time, not wall time, of the parts of a benchmark step: the ingest's writer and history reader threads, the whole
+ * benchmark JVM (on
  * H2 the database runs in it) and, on PostgreSQL, the server processes that work for this run's database. CPU per
  * change says where the work is and how much there is, and unlike a rate it hardly moves when something else runs on
  * the machine; a rate is bounded by the busiest single thread of work.
@@ -41,6 +42,7 @@ final class CpuMeter implements AutoCloseable {
     private final Map<Integer, Long> ticksByPid = new HashMap<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long writerNanos;
+    private long readerNanos;
     private boolean databaseReadable;
 
     /**
@@ -51,17 +53,19 @@ final class CpuMeter implements AutoCloseable {
         this.databaseReadable = connection != null && Files.isReadable(Path.of("/proc/self/stat"));
     }
 
-    /** The CPU used so far: JVM, writer thread and database server. */
+    /** The CPU used so far: JVM, writer and reader threads and database server. */
     CpuTime sample() throws SQLException {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        writerNanos = Math.max(writerNanos, writerThreadNanos());
-        return new CpuTime(jvm, writerNanos, databaseNanos());
+        // A thread's CPU time only grows; the last reading is kept once it is gone.
+        writerNanos = Math.max(writerNanos, threadNanos(IngestPipeline.WRITER_THREAD_NAME));
+        readerNanos = Math.max(readerNanos, threadNanos(IngestPipeline.HISTORY_READER_THREAD_NAME));
+        return new CpuTime(jvm, writerNanos, readerNanos, databaseNanos());
     }
 
-    private long writerThreadNanos() {
+    private long threadNanos(String name) {
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && IngestPipeline.WRITER_THREAD_NAME.equals(info.getThreadName())) {
+            if (info != null && name.equals(info.getThreadName())) {
                 long nanos = threads.getThreadCpuTime(info.getThreadId());
                 if (nanos >= 0) {
                     return nanos;

@@ -96,6 +96,8 @@ public record DatabaseResult(BenchDatabase database, String version, long change
         }
         figures.put("ingest CPU ms per 1,000 changes: writer thread",
                 CpuTime.millisPerThousand(ingestCpu.writer(), changes));
+        figures.put("ingest CPU ms per 1,000 changes: history reader thread",
+                CpuTime.millisPerThousand(ingestCpu.reader(), changes));
         figures.put("ingest CPU ms per 1,000 changes: JVM", CpuTime.millisPerThousand(ingestCpu.jvm(), changes));
         ingestCpu.database().ifPresent(nanos -> figures.put("ingest CPU ms per 1,000 changes: PostgreSQL server",
                 CpuTime.millisPerThousand(nanos, changes)));

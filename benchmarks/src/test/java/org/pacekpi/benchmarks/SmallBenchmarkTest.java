@@ -70,9 +70,9 @@ class SmallBenchmarkTest {
         assertThat(result.upsertRows()).as("rows the upsert sent: each activity once per batch it changed in")
                 .isBetween(result.activities(), result.changes());
 
-        // CPU time: the writer thread and the JVM during the ingest, the JVM during the upsert; on PostgreSQL (on this
-        // machine, so its processes can be read) the server during both.
-        int cpuFigures = database == BenchDatabase.POSTGRESQL ? 5 : 3;
+        // CPU time: the writer and history reader threads and the JVM during the ingest, the JVM during the upsert; on
+        // PostgreSQL (on this machine, so its processes can be read) the server during both.
+        int cpuFigures = database == BenchDatabase.POSTGRESQL ? 6 : 4;
         assertThat(result.figures()).hasSize(4 + 10 + cpuFigures + 6
                 + KpiQuery.values().length * Access.values().length * 3)
                 .allSatisfy((name, value) -> assertThat(value).as(name).isPositive().isFinite());

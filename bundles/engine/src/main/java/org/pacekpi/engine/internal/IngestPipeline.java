@@ -379,8 +379,8 @@ public final class IngestPipeline {
             LOG.error("the ingest writer died; no more changes are applied until Pace is restarted", e);
             throw e;
         } finally {
-            // Without an interrupt: a page being read finishes (an interrupt in JDBC I/O can close a connection or, with
-            // H2, a database file channel of the host) and is dropped.
+            // Without an interrupt: a page being read finishes (an interrupt in JDBC I/O can close a connection or,
+            // with H2, a database file channel of the host) and is dropped.
             historyReader.shutdown();
         }
         LOG.info("ingest writer stopped: {} changes applied, {} skipped, {} dropped, {} rejected",

@@ -78,7 +78,8 @@ final class InList {
      */
     int bind(PreparedStatement statement, int first) throws SQLException {
         if (array) {
-            statement.setArray(first, statement.getConnection().createArrayOf("varchar", values.toArray(String[]::new)));
+            statement.setArray(first, statement.getConnection().createArrayOf("varchar",
+                    values.toArray(String[]::new)));
             return first + 1;
         }
         int padded = paddedSize();
