@@ -39,14 +39,15 @@ import org.slf4j.LoggerFactory;
  * (EventAdmin blacklists handlers that are slow, so nothing there may wait for the database);</li>
  * <li>catch-up from the host's history: at start, every {@code catchUpInterval}, and whenever a change had to be
  * dropped or a write failed. It pages through the history after the store's cursor and moves the cursor with each
- * page, in the same transaction.</li>
+ * page, in the same transaction; a reader thread reads the next page meanwhile (see {@link #catchUp}).</li>
  * </ul>
  * Live writes never move the cursor, so the history after the cursor always contains every change that may not be
  * stored yet: a dropped event, a failed batch or a stop loses nothing, it only waits for the next catch-up. Each
  * batch goes through the {@link Recounter}, which skips a change not newer than the stored version, so a change
  * that arrives by both paths, or after a newer one, counts once.
  *
- * <p>All writes happen on the single writer thread, so the store only ever sees read-decide-write from one writer.
+ * <p>All writes happen on the single writer thread, so the store only ever sees read-decide-write from one writer
+ * (the reader thread reads the host's history only, never the store).
  * A rebuild ({@link #rebuild()}) runs on that thread too, between two batches; live changes queue meanwhile. A
  * pipeline is started once and stopped once; the OSGi component makes a new one per activation.
  */
