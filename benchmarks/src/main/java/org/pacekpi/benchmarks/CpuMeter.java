@@ -18,10 +18,9 @@ import org.pacekpi.engine.internal.IngestPipeline;
 
 /**
  * CPU time, not wall time, of the parts of a benchmark step: the ingest's writer and history reader threads, the whole
- * benchmark JVM (on
- * H2 the database runs in it) and, on PostgreSQL, the server processes that work for this run's database. CPU per
- * change says where the work is and how much there is, and unlike a rate it hardly moves when something else runs on
- * the machine; a rate is bounded by the busiest single thread of work.
+ * benchmark JVM (on H2 the database runs in it) and, on PostgreSQL, the server processes that work for this run's
+ * database. CPU per change says where the work is and how much there is, and unlike a rate it hardly moves when
+ * something else runs on the machine; a rate is bounded by the busiest single thread of work.
  *
  * <p>PostgreSQL's figure is read from {@code /proc/<pid>/stat} of the backends {@code pg_stat_activity} lists for
  * this database, plus the WAL writer, checkpointer and background writer (shared with other databases, which are
