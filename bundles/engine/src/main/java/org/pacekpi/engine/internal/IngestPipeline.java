@@ -210,13 +210,7 @@ public final class IngestPipeline {
             throw new IllegalStateException("interrupted while waiting for the rebuild; it goes on in the background",
                     e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("the rebuild failed", e.getCause());
+            throw unwrapped(e, "the rebuild failed");
         }
     }
 
@@ -452,9 +446,10 @@ public final class IngestPipeline {
                         + settings.historyPageSize() + ")";
                 page = await(ahead);
                 ahead = null;
-                long next = page.page().lastSequence(cursor);
-                if (page.page().changes().isEmpty()) {
-                    if (page.page().hasMore()) {
+                HistoryPage read = page.page();
+                long next = read.lastSequence(cursor);
+                if (read.changes().isEmpty()) {
+                    if (read.hasMore()) {
                         // Asking again would return the same page for ever.
                         throw new IllegalStateException("the history returned an empty page after sequence "
                                 + cursor + " that claims more changes follow");
@@ -464,11 +459,11 @@ public final class IngestPipeline {
                         throw new IllegalStateException("the history returned changes up to sequence " + next
                                 + " when asked for changes after " + cursor);
                     }
-                    if (page.page().hasMore()) {
+                    if (read.hasMore()) {
                         ahead = readAhead(next);
                     }
-                    what = "applying " + page.page().changes().size() + " history changes (sequences "
-                            + page.page().changes().get(0).sequence() + ".." + next + ")";
+                    what = "applying " + read.changes().size() + " history changes (sequences "
+                            + read.changes().get(0).sequence() + ".." + next + ")";
                     count(recounter.apply(page.logged(), next));
                 }
                 cursor = next;
@@ -525,15 +520,23 @@ public final class IngestPipeline {
         try {
             return ahead.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw unwrapped(e, "reading the history failed");
         }
+    }
+
+    /**
+     * What a task run on another thread threw, to throw on the thread that waited for it: an unchecked exception as it
+     * is, an {@link Error} thrown from here, anything else wrapped, saying {@code what} failed.
+     */
+    private static RuntimeException unwrapped(ExecutionException failed, String what) {
+        Throwable cause = failed.getCause();
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(what, cause);
     }
 
     private List<LoggedActivity> toLogged(List<ActivityChange> changes) {
