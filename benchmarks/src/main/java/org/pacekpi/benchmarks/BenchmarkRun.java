@@ -38,9 +38,8 @@ import org.slf4j.LoggerFactory;
  * One benchmark run on one database, in this order: Pace ingests the generated history through its ingest pipeline;
  * every manager's KPIs are noted; Pace rebuilds from its log and the KPIs are compared; the plain upsert baseline
  * loads the same changes into the same database; the daily-count recompute runs; a checkpoint writes what they
- * dirtied; then the latency of each KPI view
- * is timed in-process and by GROUP BY on the same random picks and over REST on picks of its own (see
- * {@code latencies}), and the answers are cross-checked.
+ * dirtied; then the latency of each KPI view is timed in-process and by GROUP BY on the same random picks and over
+ * REST on picks of its own (see {@code latencies}), and the answers are cross-checked.
  */
 public final class BenchmarkRun {
 
