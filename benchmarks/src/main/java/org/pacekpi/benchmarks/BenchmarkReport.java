@@ -99,7 +99,8 @@ public final class BenchmarkReport {
                 + (results.isEmpty() ? "?" : count(results.get(0).activities())) + " distinct activities, the rest "
                 + "corrections, deletions and reassignments) over " + options.months() + " months");
         row(md, "Latency samples", count(options.samples()) + " per view and path, after "
-                + count(Math.min(options.samples(), 1_000)) + " warm-up calls");
+                + count(Math.min(options.samples(), 1_000)) + " warm-up calls on every view and path, then as many on "
+                + "its own again");
         row(md, "Seed", String.valueOf(options.seed()));
         md.append('\n');
     }
