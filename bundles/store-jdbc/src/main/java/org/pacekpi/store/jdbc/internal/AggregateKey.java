@@ -6,8 +6,9 @@ import java.util.Comparator;
 import org.pacekpi.api.store.Contribution;
 
 /**
- * One row of an {@link AggregateTable}: a manager's metric on one local day, or in one local month (then {@code day}
- * is the month's first day). Ordered, so that a write touches the rows in the same order every time.
+ * One row of an {@link AggregateTable}: a manager's metric on one local day, in one local week (then {@code day} is its
+ * Monday) or in one local month (then {@code day} is the month's first day). Ordered, so that a write touches the rows
+ * in the same order every time.
  */
 record AggregateKey(String managerId, String metric, LocalDate day) implements Comparable<AggregateKey> {
 
@@ -18,9 +19,13 @@ record AggregateKey(String managerId, String metric, LocalDate day) implements C
         return new AggregateKey(contribution.managerId(), contribution.metric(), contribution.day());
     }
 
-    /** The key of the monthly row this daily row adds to: the same manager and metric, the first day of the month. */
-    AggregateKey month() {
-        return new AggregateKey(managerId, metric, day.withDayOfMonth(1));
+    /**
+     * The key of the row of {@code table} that this daily row adds to: the same manager and metric, the day the table
+     * keys it by ({@link AggregateTable#epochDayOf}).
+     */
+    AggregateKey in(AggregateTable table) {
+        return table == AggregateTable.DAILY ? this
+                : new AggregateKey(managerId, metric, LocalDate.ofEpochDay(table.epochDayOf(day)));
     }
 
     @Override

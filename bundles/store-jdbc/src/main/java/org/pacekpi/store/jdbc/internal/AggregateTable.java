@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The two tables of sums the store keeps, with the same columns but for the day: {@code pace_daily_aggregate} per
- * manager, metric and local day, and {@code pace_monthly_aggregate} per manager, metric and local month (its first
- * day), which always holds the sums of the daily rows of each month. Both leave out the rows whose sum is zero.
- * A write adjusts both ({@link SqlDialect#addToAggregates}); a recount replaces both by the sums of its new
+ * The three tables of sums the store keeps, with the same columns but for the day: {@code pace_daily_aggregate} per
+ * manager, metric and local day, {@code pace_weekly_aggregate} per manager, metric and local ISO week (its Monday), and
+ * {@code pace_monthly_aggregate} per manager, metric and local month (its first day). A weekly or monthly row always
+ * holds the sum of the daily rows of its week or month. All three leave out the rows whose sum is zero.
+ * A write adjusts all three ({@link SqlDialect#addToAggregates}); a recount replaces each by the sums of its new
  * contributions ({@link SqlDialect#replaceRows}), each added up by its own day in memory first
  * ({@link AggregateSums}) and staged as partial sums of its own ({@link #sums()}).
  */
@@ -19,6 +20,16 @@ enum AggregateTable {
         @Override
         long epochDayOf(LocalDate localDay) {
             return localDay.toEpochDay();
+        }
+    },
+    /**
+     * Per manager, metric and local ISO week, keyed by the week's Monday: what whole weeks outside the whole months of
+     * a range read (a week view reads one row per metric, not seven).
+     */
+    WEEKLY("pace_weekly_aggregate", "local_week") {
+        @Override
+        long epochDayOf(LocalDate localDay) {
+            return localDay.toEpochDay() - localDay.getDayOfWeek().getValue() + 1; // Monday is 1
         }
     },
     /** Per manager, metric and local month, keyed by the month's first day: what whole months inside a range read. */
@@ -38,8 +49,8 @@ enum AggregateTable {
     }
 
     /**
-     * The epoch day of the row a contribution on {@code localDay} adds to: the day itself, or the first day of its
-     * month (as {@link AggregateKey#month()} and the V4 migration's backfill take it).
+     * The epoch day of the row a contribution on {@code localDay} adds to: the day itself, the Monday of its week or
+     * the first day of its month (as {@link AggregateKey#in} and the backfills of migrations V4 and V7 take them).
      */
     abstract long epochDayOf(LocalDate localDay);
 
@@ -48,7 +59,7 @@ enum AggregateTable {
         return table;
     }
 
-    /** The column of the day a row is for: the local day, or the first day of the local month. */
+    /** The column of the day a row is for: the local day, the Monday of the local week or the first day of the month. */
     String dayColumn() {
         return dayColumn;
     }

@@ -214,7 +214,7 @@ final class BulkRecount {
             step[0] = "replacing " + table.table() + " by the sums of the new contributions";
             long changed = dialect.replaceRows(connection, table);
             if (table == AggregateTable.DAILY) {
-                aggregates = changed; // a monthly row changes only with daily ones
+                aggregates = changed; // a weekly or monthly row changes only with daily ones
             }
             long to = System.nanoTime();
             long[] sums = partialSums[table.ordinal()];
@@ -324,7 +324,8 @@ final class BulkRecount {
 
     /**
      * The new contributions added up for every table of sums ({@link AggregateTable}), each by its own day and staged in
-     * its own tables of partial sums, so that the monthly table is compared with far fewer rows than the daily one.
+     * its own tables of partial sums, so that the weekly and monthly tables are compared with far fewer rows than the
+     * daily one.
      */
     private static final class Sums implements AutoCloseable {
         private final List<AggregateSums.Target> targets = new ArrayList<>();

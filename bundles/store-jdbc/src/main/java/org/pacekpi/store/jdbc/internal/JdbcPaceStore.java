@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * <p>Tables: {@code pace_activity} (one row per activity id with its counterparts, its counting state and what it
  * contributes, packed by {@link PackedLists}; a deleted one stays as a tombstone), {@code pace_daily_aggregate} (per
  * manager, metric and local day; always the sum of the current contributions, and no row where that sum is zero),
- * {@code pace_monthly_aggregate} (the same per local month: always the sum of the month's daily rows, written in the
- * same transaction; totals read whole months from it), {@code pace_deal_event} (the log's deal events, a projection
+ * {@code pace_weekly_aggregate} and {@code pace_monthly_aggregate} (the same per local ISO week and per local month:
+ * always the sums of their daily rows, written in the same transaction; totals read whole months and whole weeks from
+ * them), {@code pace_deal_event} (the log's deal events, a projection
  * that every write keeps in step in the same transaction, independent of the counting: {@link #dealHistories} reads
  * it instead of the log) and {@code pace_cursor}. The schema is migrated on first use, not on construction (see
  * {@link StoreSchema}).
@@ -202,9 +203,9 @@ public final class JdbcPaceStore implements PaceStore {
     }
 
     /**
-     * {@inheritDoc} Whole months inside the range are read from the monthly sums, the days at its edges from the
-     * daily ones, in one statement. A metric whose contributions add up to zero over the range is absent, like one
-     * without any.
+     * {@inheritDoc} Whole months inside the range are read from the monthly sums, whole weeks outside them from the
+     * weekly ones, and the days left at the edges from the daily ones, in one statement ({@link RangeParts}). A metric
+     * whose contributions add up to zero over the range is absent, like one without any.
      */
     @Override
     public Map<String, Long> totals(String managerId, LocalDate from, LocalDate to) {
@@ -231,7 +232,7 @@ public final class JdbcPaceStore implements PaceStore {
      *
      * <p>A UNION ALL at the top, not one GROUP BY over a derived table of the parts: H2 takes its snapshots of the
      * tables inside a derived table one at a time, so such a statement may read the daily rows before a write and the
-     * monthly rows after it (see PaceStoreContract.totalsNeverSeeHalfAWriteAcrossTheDailyAndMonthlySums).
+     * monthly rows after it (see PaceStoreContract.totalsNeverSeeHalfAWriteAcrossTheTablesOfSums).
      */
     private static String totalsQuery(List<RangeParts.Part> parts, String managerCondition, boolean perManager) {
         String keys = perManager ? "manager_id, metric" : "metric";
@@ -575,17 +576,22 @@ public final class JdbcPaceStore implements PaceStore {
             dialect.upsertActivities(connection, byId.values(), cursor.countingGeneration(),
                     storedRows.stored()::contains);
             writeDealEvents(connection, step, byId, storedRows.mayBeProjected());
-            step[0] = "adjusting the daily aggregates";
             deltas.values().removeIf(delta -> delta == 0); // e.g. a group member recounted to the same result
             if (!deltas.isEmpty()) {
-                dialect.addToAggregates(connection, AggregateTable.DAILY, deltas);
-                // The monthly rows follow the daily ones, in the same transaction and the same key order.
-                SortedMap<AggregateKey, Long> monthDeltas = new TreeMap<>();
-                deltas.forEach((key, delta) -> monthDeltas.merge(key.month(), delta, Long::sum));
-                monthDeltas.values().removeIf(delta -> delta == 0); // moved within a month
-                if (!monthDeltas.isEmpty()) {
-                    step[0] = "adjusting the monthly aggregates";
-                    dialect.addToAggregates(connection, AggregateTable.MONTHLY, monthDeltas);
+                // The weekly and monthly rows follow the daily ones, in the same transaction and the same key order.
+                for (AggregateTable table : AggregateTable.values()) {
+                    SortedMap<AggregateKey, Long> tableDeltas = deltas;
+                    if (table != AggregateTable.DAILY) {
+                        tableDeltas = new TreeMap<>();
+                        for (Map.Entry<AggregateKey, Long> delta : deltas.entrySet()) {
+                            tableDeltas.merge(delta.getKey().in(table), delta.getValue(), Long::sum);
+                        }
+                        tableDeltas.values().removeIf(delta -> delta == 0); // moved within a week or a month
+                    }
+                    if (!tableDeltas.isEmpty()) {
+                        step[0] = "adjusting " + table.table();
+                        dialect.addToAggregates(connection, table, tableDeltas);
+                    }
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -147,8 +148,9 @@ public enum SqlDialect {
         @Override
         void clearCounting(Statement statement) throws SQLException {
             // H2's TRUNCATE commits the open transaction, which would split the reset in two.
-            statement.executeUpdate("DELETE FROM pace_daily_aggregate");
-            statement.executeUpdate("DELETE FROM pace_monthly_aggregate");
+            for (AggregateTable table : AggregateTable.values()) {
+                statement.executeUpdate("DELETE FROM " + table.table());
+            }
         }
 
         @Override
@@ -502,7 +504,8 @@ public enum SqlDialect {
         void clearCounting(Statement statement) throws SQLException {
             // TRUNCATE is transactional here, and far quicker than deleting millions of rows one by one. Its lock
             // blocks readers of the tables until the reset commits; callers run it last for that reason.
-            statement.executeUpdate("TRUNCATE pace_daily_aggregate, pace_monthly_aggregate");
+            statement.executeUpdate("TRUNCATE " + Arrays.stream(AggregateTable.values()).map(AggregateTable::table)
+                    .collect(Collectors.joining(", ")));
         }
 
         @Override
@@ -660,7 +663,7 @@ public enum SqlDialect {
 
     /** The tables whose statistics matter to the store's lookups. */
     static final List<String> STATISTICS_TABLES = List.of("pace_activity", "pace_daily_aggregate",
-            "pace_monthly_aggregate", "pace_deal_event");
+            "pace_weekly_aggregate", "pace_monthly_aggregate", "pace_deal_event");
 
     /** A contact's touch candidates counted in a generation; parameters: contact key, generation. */
     private static final String EARLIEST_OF_CONTACT = " FROM pace_activity a WHERE a.contact_key = ?"
@@ -722,9 +725,10 @@ public enum SqlDialect {
     }
 
     /**
-     * Adds each delta (none of them zero) to its row of {@code table} (keys of the monthly table carry the month's
-     * first day), creating missing rows and deleting the rows whose sum becomes zero: {@code totals()} promises absent
-     * metrics, not zeros. Called inside the write transaction; the rows are touched in key order.
+     * Adds each delta (none of them zero) to its row of {@code table} (keys of the weekly and monthly tables carry the
+     * week's Monday and the month's first day), creating missing rows and deleting the rows whose sum becomes zero:
+     * {@code totals()} promises absent metrics, not zeros. Called inside the write transaction; the rows are touched
+     * in key order.
      */
     abstract void addToAggregates(Connection connection, AggregateTable table, SortedMap<AggregateKey, Long> deltas)
             throws SQLException;
@@ -839,7 +843,7 @@ public enum SqlDialect {
      */
     abstract void beginReplayableWrite(Connection connection) throws SQLException;
 
-    /** Empties pace_daily_aggregate and pace_monthly_aggregate inside the current transaction. */
+    /** Empties the tables of sums ({@link AggregateTable}) inside the current transaction. */
     abstract void clearCounting(Statement statement) throws SQLException;
 
     /**

@@ -6,9 +6,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -17,9 +20,9 @@ import org.pacekpi.api.store.CountedActivity;
 
 /**
  * Checks the store's central invariant: every daily aggregate equals the recomputation from the contributions packed
- * in the activity rows counted in the current generation, every monthly aggregate equals the sum of its month's daily
- * rows, and no aggregate row exists whose sum is zero. Keys read {@code manager|metric|day} (for a month, its first
- * day) so a failing comparison shows where.
+ * in the activity rows counted in the current generation, every weekly and monthly aggregate equals the sum of its
+ * ISO week's or month's daily rows, and no aggregate row exists whose sum is zero. Keys read {@code manager|metric|day}
+ * (for a week, its Monday; for a month, its first day) so a failing comparison shows where.
  */
 final class AggregateAudit {
 
@@ -31,6 +34,11 @@ final class AggregateAudit {
         return query(dataSource, "SELECT manager_id, metric, local_day, metric_value FROM pace_daily_aggregate");
     }
 
+    /** pace_weekly_aggregate as stored. */
+    static Map<String, Long> storedWeeks(DataSource dataSource) {
+        return query(dataSource, "SELECT manager_id, metric, local_week, metric_value FROM pace_weekly_aggregate");
+    }
+
     /** pace_monthly_aggregate as stored. */
     static Map<String, Long> storedMonths(DataSource dataSource) {
         return query(dataSource, "SELECT manager_id, metric, local_month, metric_value FROM pace_monthly_aggregate");
@@ -38,14 +46,23 @@ final class AggregateAudit {
 
     /** The monthly rows that daily rows add up to (keys as {@link #stored}), months whose sum is zero left out. */
     static Map<String, Long> months(Map<String, Long> days) {
-        Map<String, Long> months = new TreeMap<>();
+        return regrouped(days, day -> day.withDayOfMonth(1));
+    }
+
+    /** The weekly rows that daily rows add up to (keys as {@link #stored}), weeks whose sum is zero left out. */
+    static Map<String, Long> weeks(Map<String, Long> days) {
+        return regrouped(days, day -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+    }
+
+    private static Map<String, Long> regrouped(Map<String, Long> days, UnaryOperator<LocalDate> keyDay) {
+        Map<String, Long> regrouped = new TreeMap<>();
         days.forEach((key, value) -> {
             int day = key.lastIndexOf('|');
-            months.merge(key.substring(0, day + 1) + LocalDate.parse(key.substring(day + 1)).withDayOfMonth(1), value,
+            regrouped.merge(key.substring(0, day + 1) + keyDay.apply(LocalDate.parse(key.substring(day + 1))), value,
                     Long::sum);
         });
-        months.values().removeIf(value -> value == 0);
-        return months;
+        regrouped.values().removeIf(value -> value == 0);
+        return regrouped;
     }
 
     /**
@@ -96,20 +113,28 @@ final class AggregateAudit {
         return expected;
     }
 
-    /** Fails unless the stored aggregates, daily and monthly, equal their recomputation. */
+    /** Fails unless the stored aggregates, daily, weekly and monthly, equal their recomputation. */
     static void assertConsistent(DataSource dataSource) {
         Map<String, Long> stored = stored(dataSource);
         assertThat(stored).as("pace_daily_aggregate must equal the sum of the current contributions by manager, metric, day")
                 .isEqualTo(recomputed(dataSource));
         assertThat(stored.values()).as("aggregate rows whose sum is zero").doesNotContain(0L);
-        assertMonthsAddUp(dataSource);
+        assertWeeksAndMonthsAddUp(dataSource);
     }
 
-    /** Fails unless every monthly aggregate is the sum of its month's daily aggregates, and none is zero. */
-    static void assertMonthsAddUp(DataSource dataSource) {
+    /**
+     * Fails unless every weekly and monthly aggregate is the sum of its ISO week's or month's daily aggregates, and
+     * none is zero.
+     */
+    static void assertWeeksAndMonthsAddUp(DataSource dataSource) {
+        Map<String, Long> days = stored(dataSource);
+        Map<String, Long> weeks = storedWeeks(dataSource);
+        assertThat(weeks).as("pace_weekly_aggregate must equal the sum of pace_daily_aggregate by manager, metric, week")
+                .isEqualTo(weeks(days));
+        assertThat(weeks.values()).as("weekly rows whose sum is zero").doesNotContain(0L);
         Map<String, Long> months = storedMonths(dataSource);
         assertThat(months).as("pace_monthly_aggregate must equal the sum of pace_daily_aggregate by manager, metric, month")
-                .isEqualTo(months(stored(dataSource)));
+                .isEqualTo(months(days));
         assertThat(months.values()).as("monthly rows whose sum is zero").doesNotContain(0L);
     }
 

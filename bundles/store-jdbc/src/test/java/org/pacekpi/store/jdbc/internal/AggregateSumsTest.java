@@ -2,8 +2,10 @@ package org.pacekpi.store.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -200,20 +202,54 @@ class AggregateSumsTest {
     }
 
     /**
-     * Both tables from one set of sums, as a recount adds them up: each table's staged sums add up to its own rows,
-     * also when the names outgrow a key's bits halfway (every table is then staged and the numbers start again).
+     * Property: the weekly sums add up each ISO week's contributions under its Monday, whatever the limit; the days
+     * chosen cross month and year ends (ISO weeks that start in one year and end in the next) and a leap day.
+     */
+    @ParameterizedTest(name = "limit {0}")
+    @ValueSource(ints = {1, 7, 10_000})
+    void weeklySumsAddUpEachWeekUnderItsMonday(int limit) throws Exception {
+        Random random = new Random(37L * limit);
+        Staged staged = new Staged();
+        Staged late = new Staged();
+        AggregateSums sums = new AggregateSums(AggregateTable.WEEKLY, limit, staged, late);
+        Map<String, Long> expected = new HashMap<>();
+        LocalDate start = LocalDate.of(2023, 11, 25);
+        for (int i = 0; i < 3000; i++) {
+            LocalDate day = start.plusDays(random.nextInt(500));
+            Contribution c = new Contribution("m" + random.nextInt(3), "metric" + random.nextInt(4), day,
+                    random.nextInt(7) - 1);
+            boolean negative = random.nextInt(6) == 0;
+            sums.add(List.of(c), negative);
+            expected.merge(c.managerId() + "|" + c.metric() + "|" + monday(day), negative ? -c.value() : c.value(),
+                    Math::addExact);
+        }
+        sums.flush();
+
+        assertThat(total(staged, late)).isEqualTo(nonZero(expected));
+        assertThat(staged.rowsPerKey.values()).allMatch(rows -> rows == 1);
+        assertThat(staged.sums.keySet()).allSatisfy(key -> assertThat(
+                LocalDate.parse(key.substring(key.lastIndexOf('|') + 1)).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY));
+    }
+
+    /**
+     * The three tables from one set of sums, as a recount adds them up: each table's staged sums add up to its own
+     * rows, also when the names outgrow a key's bits halfway (every table is then staged and the numbers start again).
      */
     @Test
-    void theDailyAndMonthlyTablesAreAddedUpTogether() throws Exception {
+    void theDailyWeeklyAndMonthlyTablesAreAddedUpTogether() throws Exception {
         Random random = new Random(11);
         Staged daily = new Staged();
         Staged dailyLate = new Staged();
+        Staged weekly = new Staged();
+        Staged weeklyLate = new Staged();
         Staged monthly = new Staged();
         Staged monthlyLate = new Staged();
         AggregateSums sums = new AggregateSums(40, List.of(
                 new AggregateSums.Target(AggregateTable.DAILY, daily, dailyLate),
+                new AggregateSums.Target(AggregateTable.WEEKLY, weekly, weeklyLate),
                 new AggregateSums.Target(AggregateTable.MONTHLY, monthly, monthlyLate)));
         Map<String, Long> expectedDaily = new HashMap<>();
+        Map<String, Long> expectedWeekly = new HashMap<>();
         Map<String, Long> expectedMonthly = new HashMap<>();
         LocalDate start = LocalDate.of(2025, 12, 20);
         for (int i = 0; i < 6000; i++) {
@@ -224,6 +260,7 @@ class AggregateSumsTest {
                     Contribution c = new Contribution("m0", "extra" + extra, day, 1);
                     sums.add(List.of(c), false);
                     expectedDaily.merge(c.managerId() + "|" + c.metric() + "|" + day, 1L, Math::addExact);
+                    expectedWeekly.merge(c.managerId() + "|" + c.metric() + "|" + monday(day), 1L, Math::addExact);
                     expectedMonthly.merge(c.managerId() + "|" + c.metric() + "|" + firstDayOfMonth(day), 1L,
                             Math::addExact);
                 }
@@ -231,13 +268,16 @@ class AggregateSumsTest {
             Contribution c = new Contribution("m" + random.nextInt(5), metric, day, random.nextInt(5) - 1);
             sums.add(List.of(c), false);
             expectedDaily.merge(c.managerId() + "|" + metric + "|" + day, c.value(), Math::addExact);
+            expectedWeekly.merge(c.managerId() + "|" + metric + "|" + monday(day), c.value(), Math::addExact);
             expectedMonthly.merge(c.managerId() + "|" + metric + "|" + firstDayOfMonth(day), c.value(), Math::addExact);
         }
         sums.flush();
 
         assertThat(total(daily, dailyLate)).isEqualTo(nonZero(expectedDaily));
+        assertThat(total(weekly, weeklyLate)).isEqualTo(nonZero(expectedWeekly));
         assertThat(total(monthly, monthlyLate)).isEqualTo(nonZero(expectedMonthly));
         assertThat(daily.rowsPerKey.values()).allMatch(rows -> rows == 1);
+        assertThat(weekly.rowsPerKey.values()).allMatch(rows -> rows == 1);
         assertThat(monthly.rowsPerKey.values()).allMatch(rows -> rows == 1);
         assertThat(dailyLate.rows).as("days logged late").isPositive();
     }
@@ -245,6 +285,18 @@ class AggregateSumsTest {
     /** The first day of a day's month, computed through {@link YearMonth}, not as the code under test does. */
     private static LocalDate firstDayOfMonth(LocalDate day) {
         return YearMonth.from(day).atDay(1);
+    }
+
+    /** The Monday of a day's ISO week, computed through {@link TemporalAdjusters}, not as the code under test does. */
+    private static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    @Test
+    void theWeekOfADayIsItsMonday() {
+        for (LocalDate day = LocalDate.of(1969, 12, 1); day.isBefore(LocalDate.of(2101, 1, 1)); day = day.plusDays(1)) {
+            assertThat(LocalDate.ofEpochDay(AggregateTable.WEEKLY.epochDayOf(day))).as("%s", day).isEqualTo(monday(day));
+        }
     }
 
     @Test

@@ -51,7 +51,7 @@ abstract class MigrationContract extends StoreContractBase {
 
         List<Object[]> versions = versionRows();
         List<MigrationScript> scripts = Migrations.standardScripts(dialect());
-        assertThat(versions).hasSize(6);
+        assertThat(versions).hasSize(7);
         assertThat(versions.get(0)).containsExactly(1, "activity log", scripts.get(0).checksum(), versions.get(0)[3]);
         assertThat(versions.get(1)).containsExactly(2, "counting state", scripts.get(1).checksum(),
                 versions.get(1)[3]);
@@ -63,7 +63,10 @@ abstract class MigrationContract extends StoreContractBase {
                 versions.get(4)[3]);
         assertThat(versions.get(5)).containsExactly(6, "key columns in code point order", scripts.get(5).checksum(),
                 versions.get(5)[3]);
-        for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_monthly_aggregate",
+        assertThat(versions.get(6)).containsExactly(7, "weekly aggregates", scripts.get(6).checksum(),
+                versions.get(6)[3]);
+        for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_weekly_aggregate",
+                "pace_monthly_aggregate",
                 "pace_cursor", "pace_deal_event", "pace_goal", "pace_target", "pace_target_change")) {
             assertThat(tableExists(table)).as(table).isTrue();
         }
@@ -75,6 +78,8 @@ abstract class MigrationContract extends StoreContractBase {
         assertThat(indexes("pace_activity")).contains("pace_activity_contact_ix", "pace_activity_excluded_ix")
                 .doesNotContain("pace_activity_duplicate_key_ix", "pace_activity_contact_key_ix");
         assertThat(columns("pace_monthly_aggregate")).containsExactlyInAnyOrder("manager_id", "metric", "local_month",
+                "metric_value");
+        assertThat(columns("pace_weekly_aggregate")).containsExactlyInAnyOrder("manager_id", "metric", "local_week",
                 "metric_value");
         assertThat(columns("pace_deal_event")).containsExactlyInAnyOrder("activity_id", "deal_id", "manager_id",
                 "kind", "stage", "occurred_at_epoch_s", "occurred_at_nano", "amount", "currency");
@@ -120,6 +125,8 @@ abstract class MigrationContract extends StoreContractBase {
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEqualTo(Map.of(TOUCHES, 1L));
         assertThat(store.totals("m1", MONDAY.withDayOfMonth(1), MONDAY.withDayOfMonth(31)))
                 .as("the monthly sums are not added twice").isEqualTo(Map.of(TOUCHES, 1L));
+        assertThat(store.totals("m1", MONDAY, MONDAY.plusDays(6)))
+                .as("the weekly sums are not added twice").isEqualTo(Map.of(TOUCHES, 1L));
         AggregateAudit.assertConsistent(db);
     }
 
@@ -188,11 +195,11 @@ abstract class MigrationContract extends StoreContractBase {
                 applied.addAll(result.get(60, TimeUnit.SECONDS));
             }
             assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2, 3, 4,
-                    5, 6);
+                    5, 6, 7);
         } finally {
             threads.shutdownNow();
         }
-        assertThat(versionRows()).hasSize(6);
+        assertThat(versionRows()).hasSize(7);
         assertThat(store.appliedSequence()).isZero();
     }
 
@@ -222,10 +229,12 @@ abstract class MigrationContract extends StoreContractBase {
                         + " VALUES ('m1', 'touches', DATE '2026-03-02', 1)",
                 "UPDATE pace_cursor SET applied_sequence = 17 WHERE id = 1");
 
-        assertThat(store.appliedSequence()).as("first use migrates to V5").isEqualTo(17);
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(store.appliedSequence()).as("first use migrates to the latest version").isEqualTo(17);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(AggregateAudit.storedMonths(db)).as("V4's monthly sums of V1's days")
                 .isEqualTo(Map.of("m1|touches|2026-03-01", 1L));
+        assertThat(AggregateAudit.storedWeeks(db)).as("V7's weekly sums of V1's days")
+                .isEqualTo(Map.of("m1|touches|2026-03-02", 1L));
 
         Map<String, CountedActivity> stored = store.activities(List.of("a1", "a2"));
         CountedActivity a1 = stored.get("a1");
@@ -277,11 +286,11 @@ abstract class MigrationContract extends StoreContractBase {
         assertThat(store.totals("m1", MONDAY, MONDAY)).isEmpty();
     }
     /**
-     * A database that a V3 Pace filled: V4 sums its daily aggregates up by month, so every total reads what V3 read
-     * from the days alone, and the writes after the upgrade keep both tables.
+     * A database that a V3 Pace filled: V4 sums its daily aggregates up by month and V7 by week, so every total reads
+     * what V3 read from the days alone, and the writes after the upgrade keep the three tables.
      */
     @Test
-    void aV3DatabaseWithDataIsMigratedToMonthlySumsThatGiveTheSameTotals() throws SQLException {
+    void aV3DatabaseWithDataIsMigratedToWeeklyAndMonthlySumsThatGiveTheSameTotals() throws SQLException {
         new Migrations(db, dialect(), Migrations.standardScripts(dialect()).subList(0, 3)).migrate();
         assertThat(tableExists("pace_monthly_aggregate")).isFalse();
         // Written as the V3 store wrote: the activity rows with their contributions, and the daily aggregates.
@@ -319,10 +328,11 @@ abstract class MigrationContract extends StoreContractBase {
             }
         }
 
-        assertThat(store.appliedSequence()).as("first use migrates to V5").isZero();
+        assertThat(store.appliedSequence()).as("first use migrates to the latest version").isZero();
 
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(AggregateAudit.storedMonths(db)).as("four or five months of five managers").hasSizeGreaterThan(40);
+        assertThat(AggregateAudit.storedWeeks(db)).as("about 19 weeks of five managers").hasSizeGreaterThan(150);
         AggregateAudit.assertConsistent(db);
         for (LocalDate[] range : ranges) {
             for (int m = 0; m < 6; m++) {
@@ -383,7 +393,7 @@ abstract class MigrationContract extends StoreContractBase {
         Instant to = nine.plusSeconds(3600);
         List<DealEvent> m1 = store.dealHistories(List.of("m1"), from, to);
 
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(m1).extracting(DealEvent::activityId).as("d1 whole; d2's loss was deleted")
                 .containsExactly("s0", "s1", "w1");
         assertThat(m1.get(2)).isEqualTo(new DealEvent("w1", "d1", "m2", "DEAL_WON", "paid", nine.plusSeconds(86_400),

@@ -405,8 +405,35 @@ abstract class PaceStoreContract extends StoreContractBase {
         assertThat(store.totals("m1", day("2026-03-01"), day("2026-03-30"))).as("not a whole month: by day")
                 .isEqualTo(Map.of(TOUCHES, 1L));
         assertThat(store.totals("m1", day("2026-03-02"), day("2026-04-30"))).isEqualTo(Map.of(TOUCHES, 2L));
-        assertThatThrownBy(() -> AggregateAudit.assertMonthsAddUp(db)).as("the audit sees it too")
+        assertThatThrownBy(() -> AggregateAudit.assertWeeksAndMonthsAddUp(db)).as("the audit sees it too")
                 .isInstanceOf(AssertionError.class).hasMessageContaining("pace_monthly_aggregate");
+    }
+
+    /**
+     * Whole ISO weeks outside the whole months are read from pace_weekly_aggregate, a week across a month's end included:
+     * a weekly row changed behind the store's back shows, and only where the range holds its whole week.
+     */
+    @Test
+    void wholeWeeksAreReadFromTheWeeklySumsAndTheRestFromTheDaysAndMonths() throws SQLException {
+        // Monday 30 March to Sunday 5 April 2026: one week, two months.
+        store.write(List.of(touch("a1", 1, "m1", day("2026-03-31")), touch("a2", 2, "m1", day("2026-04-02")),
+                touch("a3", 3, "m1", day("2026-04-08"))), 0);
+        assertThat(AggregateAudit.storedWeeks(db)).isEqualTo(Map.of("m1|" + TOUCHES + "|2026-03-30", 2L,
+                "m1|" + TOUCHES + "|2026-04-06", 1L));
+
+        execute("UPDATE pace_weekly_aggregate SET metric_value = 100 WHERE local_week = DATE '2026-03-30'");
+
+        assertThat(store.totals("m1", day("2026-03-30"), day("2026-04-05"))).isEqualTo(Map.of(TOUCHES, 100L));
+        assertThat(store.totals(List.of("m1"), day("2026-03-30"), day("2026-04-05")))
+                .isEqualTo(Map.of("m1", Map.of(TOUCHES, 100L)));
+        assertThat(store.totals("m1", day("2026-03-23"), day("2026-04-12"))).as("three weeks")
+                .isEqualTo(Map.of(TOUCHES, 101L));
+        assertThat(store.totals("m1", day("2026-03-31"), day("2026-04-06"))).as("seven days, not a week: by day")
+                .isEqualTo(Map.of(TOUCHES, 2L));
+        assertThat(store.totals("m1", day("2026-04-01"), day("2026-04-30"))).as("a whole month: by month")
+                .isEqualTo(Map.of(TOUCHES, 2L));
+        assertThatThrownBy(() -> AggregateAudit.assertWeeksAndMonthsAddUp(db)).as("the audit sees it too")
+                .isInstanceOf(AssertionError.class).hasMessageContaining("pace_weekly_aggregate");
     }
 
     @Test
@@ -425,6 +452,9 @@ abstract class PaceStoreContract extends StoreContractBase {
         assertThat(store.totals("m1", day("2026-01-06"), day("2026-02-28"))).isEqualTo(Map.of(REVENUE, -500L));
         assertThat(AggregateAudit.storedMonths(db)).as("no monthly row for the zero")
                 .isEqualTo(Map.of("m1|" + TOUCHES + "|2026-01-01", 1L));
+        assertThat(AggregateAudit.storedWeeks(db)).as("a weekly row for each week, none for a zero")
+                .isEqualTo(Map.of("m1|" + TOUCHES + "|2026-01-05", 1L, "m1|" + REVENUE + "|2026-01-05", 500L,
+                        "m1|" + REVENUE + "|2026-01-19", -500L));
         AggregateAudit.assertConsistent(db);
     }
 
@@ -456,12 +486,13 @@ abstract class PaceStoreContract extends StoreContractBase {
             }
             store.write(batch, 0);
             batch.forEach(a -> model.put(a.activity().id(), a));
-            AggregateAudit.assertMonthsAddUp(db);
+            AggregateAudit.assertWeeksAndMonthsAddUp(db);
         }
         AggregateAudit.assertConsistent(db);
         Map<String, Long> days = AggregateAudit.stored(db);
         assertThat(days).isEqualTo(AggregateAudit.expected(model.values()));
         assertThat(AggregateAudit.storedMonths(db)).as("the test spans several months").hasSizeGreaterThan(12);
+        assertThat(AggregateAudit.storedWeeks(db)).as("and many weeks").hasSizeGreaterThan(40);
 
         List<String> managers = List.of("m0", "m1", "m2", "m3", "m9");
         for (int i = 0; i < 150; i++) {
@@ -577,6 +608,7 @@ abstract class PaceStoreContract extends StoreContractBase {
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(log);
         assertThat(AggregateAudit.stored(db)).isEmpty();
         assertThat(AggregateAudit.storedMonths(db)).isEmpty();
+        assertThat(AggregateAudit.storedWeeks(db)).isEmpty();
         assertThat(store.activities(List.of("a1", "a2", "e1", "d1")).values()).extracting(CountedActivity::state)
                 .containsOnly(CountingState.none(null));
         assertThat(earliestIds(List.of("contact-a1", "contact-a2"), List.of(group("dup-a1", "contact-a1")), 1))
@@ -600,6 +632,7 @@ abstract class PaceStoreContract extends StoreContractBase {
         // A second reset forgets the recount as well.
         store.resetCounting();
         assertThat(AggregateAudit.storedMonths(db)).isEmpty();
+        assertThat(AggregateAudit.storedWeeks(db)).isEmpty();
         assertThat(store.totals("m1", MONDAY.withDayOfMonth(1), MONDAY.withDayOfMonth(31))).isEmpty();
         assertThat(earliestIds(List.of("contact-a1"), List.of(group("dup-a1", "contact-a1")), 1)).isEmpty();
         assertThat(store.excluded("m1", MONDAY, MONDAY, 5)).isEmpty();
@@ -1064,7 +1097,7 @@ abstract class PaceStoreContract extends StoreContractBase {
 
             assertThat(AggregateAudit.stored(db)).as("seed %d: aggregates after write %d", seed, write)
                     .isEqualTo(AggregateAudit.expected(model.values()));
-            AggregateAudit.assertMonthsAddUp(db);
+            AggregateAudit.assertWeeksAndMonthsAddUp(db);
             assertThat(store.appliedSequence()).as("seed %d: cursor after write %d", seed, write)
                     .isEqualTo(expectedCursor);
         }
@@ -1174,23 +1207,25 @@ abstract class PaceStoreContract extends StoreContractBase {
     }
 
     /**
-     * A total that reads whole months from the monthly sums and edge days from the daily ones never sees one table
-     * before a write and the other after it: while a writer moves touches back and forth between an edge day and a
-     * day of a whole month, both inside the range, every read finds all of them.
+     * A total that reads whole months from the monthly sums, whole weeks from the weekly ones and edge days from the
+     * daily ones never sees one table before a write and another after it: while a writer moves touches around an edge
+     * day (Friday 16 January), a day of a whole week (Tuesday 20 January) and a day of a whole month, all inside the
+     * range, every read finds all of them.
      */
     @Test
-    void totalsNeverSeeHalfAWriteAcrossTheDailyAndMonthlySums() throws Exception {
-        LocalDate edgeDay = day("2026-01-20");
-        LocalDate monthDay = day("2026-02-10");
+    void totalsNeverSeeHalfAWriteAcrossTheTablesOfSums() throws Exception {
+        List<LocalDate> days = List.of(day("2026-01-16"), day("2026-01-20"), day("2026-02-10"));
+        assertThat(RangeParts.of(day("2026-01-15"), day("2026-02-28"))).extracting(RangeParts.Part::table)
+                .as("the range has a part in each table").contains(AggregateTable.values());
         List<String> ids = IntStream.range(0, 10).mapToObj(i -> "a" + i).toList();
-        store.write(ids.stream().map(id -> touch(id, 1, "m1", edgeDay)).toList(), 0);
+        store.write(ids.stream().map(id -> touch(id, 1, "m1", days.get(0))).toList(), 0);
         AtomicBoolean done = new AtomicBoolean();
         ExecutorService threads = Executors.newFixedThreadPool(1);
         try {
             Future<?> writer = threads.submit(() -> {
                 try {
                     for (long sequence = 2; sequence < 300; sequence++) {
-                        LocalDate day = sequence % 2 == 0 ? monthDay : edgeDay;
+                        LocalDate day = days.get((int) (sequence % days.size()));
                         long s = sequence;
                         store.write(ids.stream().map(id -> touch(id, s, "m1", day)).toList(), 0);
                     }

@@ -31,7 +31,7 @@ class PostgresMigrationTest extends MigrationContract {
 
     /**
      * V6: the key columns compare by byte, whatever the database's default collation (this machine's is C.UTF-8, which
-     * PostgreSQL 15 compares with strcoll), and the other texts keep the default.
+     * PostgreSQL 15 compares with strcoll), and the other texts keep the default. V7 creates the weekly sums so.
      */
     @Test
     void keyColumnsAreInTheCCollationAfterV6() throws SQLException {
@@ -43,7 +43,7 @@ class PostgresMigrationTest extends MigrationContract {
                      + " COALESCE(collation_name, 'default') FROM information_schema.columns"
                      + " WHERE table_schema = current_schema() AND table_name = ANY(?) AND data_type <> 'bigint'")) {
             query.setArray(1, connection.createArrayOf("varchar", new String[] {"pace_activity",
-                    "pace_daily_aggregate", "pace_monthly_aggregate"}));
+                    "pace_daily_aggregate", "pace_weekly_aggregate", "pace_monthly_aggregate"}));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     collations.put(rows.getString(1), rows.getString(2));
@@ -52,7 +52,8 @@ class PostgresMigrationTest extends MigrationContract {
         }
         for (String column : List.of("pace_activity.id", "pace_activity.actor_id", "pace_activity.contact_key",
                 "pace_activity.duplicate_key", "pace_daily_aggregate.manager_id", "pace_daily_aggregate.metric",
-                "pace_monthly_aggregate.manager_id", "pace_monthly_aggregate.metric")) {
+                "pace_weekly_aggregate.manager_id", "pace_weekly_aggregate.metric", "pace_monthly_aggregate.manager_id",
+                "pace_monthly_aggregate.metric")) {
             assertThat(collations).as(column).containsEntry(column, "C");
         }
         assertThat(collations).as("a text that is no key").containsEntry("pace_activity.kind", "default");
