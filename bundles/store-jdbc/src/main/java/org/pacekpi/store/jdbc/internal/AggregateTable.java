@@ -59,7 +59,7 @@ enum AggregateTable {
         return table;
     }
 
-    /** The column of the day a row is for: the local day, the Monday of the local week or the first day of the month. */
+    /** The column of the day a row is for: the local day, the Monday of the local week, or the month's first day. */
     String dayColumn() {
         return dayColumn;
     }

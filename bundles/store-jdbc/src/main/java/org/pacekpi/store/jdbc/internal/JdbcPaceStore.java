@@ -55,10 +55,9 @@ import org.slf4j.LoggerFactory;
  * manager, metric and local day; always the sum of the current contributions, and no row where that sum is zero),
  * {@code pace_weekly_aggregate} and {@code pace_monthly_aggregate} (the same per local ISO week and per local month:
  * always the sums of their daily rows, written in the same transaction; totals read whole months and whole weeks from
- * them), {@code pace_deal_event} (the log's deal events, a projection
- * that every write keeps in step in the same transaction, independent of the counting: {@link #dealHistories} reads
- * it instead of the log) and {@code pace_cursor}. The schema is migrated on first use, not on construction (see
- * {@link StoreSchema}).
+ * them), {@code pace_deal_event} (the log's deal events, a projection that every write keeps in step in the same
+ * transaction, independent of the counting: {@link #dealHistories} reads it instead of the log) and
+ * {@code pace_cursor}. The schema is migrated on first use, not on construction (see {@link StoreSchema}).
  *
  * <p>Writes are serialized: by a lock in this JVM, and across instances sharing the database by the cursor row,
  * which every write locks first. A {@link #write} does not wait for its commit to reach the disk

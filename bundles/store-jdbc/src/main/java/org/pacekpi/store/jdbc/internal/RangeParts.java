@@ -32,7 +32,7 @@ final class RangeParts {
         if (from.isAfter(to)) {
             return List.of();
         }
-        List<Part> parts = new ArrayList<>(3);
+        List<Part> parts = new ArrayList<>(7);
         YearMonth fromMonth = YearMonth.from(from);
         YearMonth toMonth = YearMonth.from(to);
         boolean startsAMonth = from.getDayOfMonth() == 1;

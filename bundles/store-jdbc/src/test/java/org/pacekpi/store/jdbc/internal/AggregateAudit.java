@@ -129,7 +129,8 @@ final class AggregateAudit {
     static void assertWeeksAndMonthsAddUp(DataSource dataSource) {
         Map<String, Long> days = stored(dataSource);
         Map<String, Long> weeks = storedWeeks(dataSource);
-        assertThat(weeks).as("pace_weekly_aggregate must equal the sum of pace_daily_aggregate by manager, metric, week")
+        assertThat(weeks)
+                .as("pace_weekly_aggregate must equal the sum of pace_daily_aggregate by manager, metric, week")
                 .isEqualTo(weeks(days));
         assertThat(weeks.values()).as("weekly rows whose sum is zero").doesNotContain(0L);
         Map<String, Long> months = storedMonths(dataSource);

@@ -295,7 +295,8 @@ class AggregateSumsTest {
     @Test
     void theWeekOfADayIsItsMonday() {
         for (LocalDate day = LocalDate.of(1969, 12, 1); day.isBefore(LocalDate.of(2101, 1, 1)); day = day.plusDays(1)) {
-            assertThat(LocalDate.ofEpochDay(AggregateTable.WEEKLY.epochDayOf(day))).as("%s", day).isEqualTo(monday(day));
+            assertThat(LocalDate.ofEpochDay(AggregateTable.WEEKLY.epochDayOf(day))).as("%s", day)
+                    .isEqualTo(monday(day));
         }
     }
 

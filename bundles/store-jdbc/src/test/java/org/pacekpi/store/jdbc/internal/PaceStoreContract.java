@@ -410,8 +410,8 @@ abstract class PaceStoreContract extends StoreContractBase {
     }
 
     /**
-     * Whole ISO weeks outside the whole months are read from pace_weekly_aggregate, a week across a month's end included:
-     * a weekly row changed behind the store's back shows, and only where the range holds its whole week.
+     * Whole ISO weeks outside the whole months are read from pace_weekly_aggregate, a week across a month's end
+     * included: a weekly row changed behind the store's back shows, and only where the range holds its whole week.
      */
     @Test
     void wholeWeeksAreReadFromTheWeeklySumsAndTheRestFromTheDaysAndMonths() throws SQLException {
