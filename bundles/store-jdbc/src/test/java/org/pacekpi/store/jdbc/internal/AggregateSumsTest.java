@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pacekpi.api.store.Contribution;
 
@@ -172,16 +174,19 @@ class AggregateSumsTest {
     }
 
     /**
-     * Property: the monthly sums add up each month's contributions under its first day, whatever the limit; the days
-     * chosen cross month and year ends, a leap day and the first and last days of months.
+     * Property: the weekly and monthly sums add up each ISO week's or month's contributions under its Monday or its
+     * first day, whatever the limit; the days chosen cross month and year ends (ISO weeks that start in one year and
+     * end in the next), a leap day and the first and last days of months.
      */
-    @ParameterizedTest(name = "limit {0}")
-    @ValueSource(ints = {1, 7, 10_000})
-    void monthlySumsAddUpEachMonthUnderItsFirstDay(int limit) throws Exception {
-        Random random = new Random(31L * limit);
+    @ParameterizedTest(name = "{0}, limit {1}")
+    @CsvSource({"WEEKLY, 1", "WEEKLY, 7", "WEEKLY, 10000", "MONTHLY, 1", "MONTHLY, 7", "MONTHLY, 10000"})
+    void periodSumsAddUpEachPeriodUnderItsFirstDay(AggregateTable table, int limit) throws Exception {
+        UnaryOperator<LocalDate> firstDay = table == AggregateTable.WEEKLY ? AggregateSumsTest::monday
+                : AggregateSumsTest::firstDayOfMonth;
+        Random random = new Random(31L * limit + table.ordinal());
         Staged staged = new Staged();
         Staged late = new Staged();
-        AggregateSums sums = new AggregateSums(AggregateTable.MONTHLY, limit, staged, late);
+        AggregateSums sums = new AggregateSums(table, limit, staged, late);
         Map<String, Long> expected = new HashMap<>();
         LocalDate start = LocalDate.of(2023, 11, 25);
         for (int i = 0; i < 3000; i++) {
@@ -190,45 +195,19 @@ class AggregateSumsTest {
                     random.nextInt(7) - 1);
             boolean negative = random.nextInt(6) == 0;
             sums.add(List.of(c), negative);
-            expected.merge(c.managerId() + "|" + c.metric() + "|" + firstDayOfMonth(day),
+            expected.merge(c.managerId() + "|" + c.metric() + "|" + firstDay.apply(day),
                     negative ? -c.value() : c.value(), Math::addExact);
         }
         sums.flush();
 
         assertThat(total(staged, late)).isEqualTo(nonZero(expected));
         assertThat(staged.rowsPerKey.values()).allMatch(rows -> rows == 1);
-        assertThat(staged.sums.keySet()).allSatisfy(key -> assertThat(key).endsWith("-01"));
-        assertThat(late.sums.keySet()).allSatisfy(key -> assertThat(key).endsWith("-01"));
-    }
-
-    /**
-     * Property: the weekly sums add up each ISO week's contributions under its Monday, whatever the limit; the days
-     * chosen cross month and year ends (ISO weeks that start in one year and end in the next) and a leap day.
-     */
-    @ParameterizedTest(name = "limit {0}")
-    @ValueSource(ints = {1, 7, 10_000})
-    void weeklySumsAddUpEachWeekUnderItsMonday(int limit) throws Exception {
-        Random random = new Random(37L * limit);
-        Staged staged = new Staged();
-        Staged late = new Staged();
-        AggregateSums sums = new AggregateSums(AggregateTable.WEEKLY, limit, staged, late);
-        Map<String, Long> expected = new HashMap<>();
-        LocalDate start = LocalDate.of(2023, 11, 25);
-        for (int i = 0; i < 3000; i++) {
-            LocalDate day = start.plusDays(random.nextInt(500));
-            Contribution c = new Contribution("m" + random.nextInt(3), "metric" + random.nextInt(4), day,
-                    random.nextInt(7) - 1);
-            boolean negative = random.nextInt(6) == 0;
-            sums.add(List.of(c), negative);
-            expected.merge(c.managerId() + "|" + c.metric() + "|" + monday(day), negative ? -c.value() : c.value(),
-                    Math::addExact);
+        for (Staged rows : List.of(staged, late)) {
+            assertThat(rows.sums.keySet()).allSatisfy(key -> {
+                LocalDate day = LocalDate.parse(key.substring(key.lastIndexOf('|') + 1));
+                assertThat(day).as(key).isEqualTo(firstDay.apply(day));
+            });
         }
-        sums.flush();
-
-        assertThat(total(staged, late)).isEqualTo(nonZero(expected));
-        assertThat(staged.rowsPerKey.values()).allMatch(rows -> rows == 1);
-        assertThat(staged.sums.keySet()).allSatisfy(key -> assertThat(
-                LocalDate.parse(key.substring(key.lastIndexOf('|') + 1)).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY));
     }
 
     /**
