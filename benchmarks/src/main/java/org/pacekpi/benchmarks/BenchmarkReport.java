@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import org.pacekpi.engine.internal.IngestSettings;
+
 /**
  * The run as Markdown: machine, parameters, the goals of issue 3 with PASS or MISS per database, the correctness
  * checks, and every figure. A miss is shown as a miss.
@@ -101,6 +103,10 @@ public final class BenchmarkReport {
         row(md, "Latency samples", count(options.samples()) + " per view and path, after "
                 + count(Math.min(options.samples(), 1_000)) + " warm-up calls on every view and path, then as many on "
                 + "its own again");
+        IngestSettings ingest = PaceUnderTest.ingestSettings(options.activities());
+        row(md, "Ingest settings", "history pages of " + count(ingest.historyPageSize()) + " gathered into "
+                + "transactions of " + count(ingest.historyBatchSize()) + " changes or more; rebuild pages of "
+                + count(ingest.rebuildPageSize()));
         row(md, "Seed", String.valueOf(options.seed()));
         md.append('\n');
     }
@@ -202,7 +208,7 @@ public final class BenchmarkReport {
         header(md, "Step and part");
         goal(md, "Pace ingest: writer thread (counting rules, store client)",
                 r -> ms(CpuTime.millisPerThousand(r.ingestCpu().writer(), r.changes())));
-        goal(md, "Pace ingest: history reader thread (the host's history read and mapped a page ahead)",
+        goal(md, "Pace ingest: history reader thread (the host's history read and mapped a batch ahead)",
                 r -> ms(CpuTime.millisPerThousand(r.ingestCpu().reader(), r.changes())));
         goal(md, "Pace ingest: whole JVM (with H2 when embedded, and the heap samples' full GCs)",
                 r -> ms(CpuTime.millisPerThousand(r.ingestCpu().jvm(), r.changes())));

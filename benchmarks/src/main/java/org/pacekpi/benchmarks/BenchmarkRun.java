@@ -75,7 +75,7 @@ public final class BenchmarkRun {
         double generatorRate = generatorRate();
         try (BenchDatabase.Opened db = database.open(options);
              PaceUnderTest pace = new PaceUnderTest(db.pool(), database.dialect(), organisation,
-                     new GeneratedHistory(generator));
+                     new GeneratedHistory(generator), PaceUnderTest.ingestSettings(options.activities()));
              RawActivityBaseline baseline = new RawActivityBaseline(database, db.plainConnection(), organisation);
              CpuMeter cpu = new CpuMeter(database == BenchDatabase.POSTGRESQL ? db.plainConnection() : null)) {
             String version = db.version();

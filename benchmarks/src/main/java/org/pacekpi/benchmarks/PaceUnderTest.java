@@ -23,13 +23,27 @@ import org.pacekpi.store.jdbc.internal.SqlDialect;
 
 /**
  * Pace wired as its OSGi components wire it in Karaf, without the framework: the JDBC store on a pool, the ingest
- * pipeline reading the host's history with the default ingest configuration, and the KPI service implementation
- * ({@link KpiCalculator}) with the real working calendars (jollyday holidays, transferred days).
+ * pipeline reading the host's history with the default ingest configuration (see {@link #ingestSettings}), and the
+ * KPI service implementation ({@link KpiCalculator}) with the real working calendars (jollyday holidays, transferred
+ * days).
  */
 public final class PaceUnderTest implements AutoCloseable {
 
-    /** The ingest configuration's defaults ({@code org.pacekpi.ingest}, unconfigured). */
-    static final IngestSettings INGEST = IngestSettings.defaults();
+    /**
+     * The ingest configuration's defaults ({@code org.pacekpi.ingest}, unconfigured), except that a run of fewer than
+     * twenty default history batches gathers its pages into twenty smaller ones (but not smaller than a page): the
+     * ingest's rate over its last half and the heap samples at every tenth are then taken between transactions, not
+     * all after the one. From a million changes on it is the default.
+     *
+     * @param changes the changes the run ingests
+     */
+    static IngestSettings ingestSettings(long changes) {
+        IngestSettings defaults = IngestSettings.defaults();
+        long batch = Math.min(defaults.historyBatchSize(), Math.max(defaults.historyPageSize(), changes / 20));
+        return new IngestSettings(defaults.queueCapacity(), defaults.batchSize(), defaults.catchUpInterval(),
+                defaults.historyPageSize(), (int) batch, defaults.rebuildPageSize(), defaults.minRetryDelay(),
+                defaults.maxRetryDelay());
+    }
 
     /**
      * The counting defaults (30 s calls, one touch per contact, channel and day, automation not counted) with the
@@ -47,11 +61,12 @@ public final class PaceUnderTest implements AutoCloseable {
      * @param dialect      the database's dialect
      * @param organisation the host's directory
      * @param history      the host's history
+     * @param ingest       the ingest's settings ({@link #ingestSettings})
      */
     public PaceUnderTest(DataSource dataSource, SqlDialect dialect, GeneratedOrganisation organisation,
-                         ActivityHistory history) {
+                         ActivityHistory history, IngestSettings ingest) {
         this.store = new JdbcPaceStore(dataSource, dialect);
-        this.pipeline = new IngestPipeline(store, history, organisation, INGEST, COUNTING, RebuildMarker.inMemory());
+        this.pipeline = new IngestPipeline(store, history, organisation, ingest, COUNTING, RebuildMarker.inMemory());
         WorkingCalendars calendars = WorkingCalendars.of(CalendarSettings.none());
         this.kpis = new KpiCalculator(organisation, store, calendars::workingDays,
                 new ExclusionQuery(organisation, store, new ExclusionExplainer(COUNTING)), Clock.systemUTC());

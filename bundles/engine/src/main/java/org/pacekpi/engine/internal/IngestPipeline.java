@@ -2,6 +2,7 @@ package org.pacekpi.engine.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <li>live events, handed over by the EventAdmin handler through {@link #submit}, which only validates and queues
  * (EventAdmin blacklists handlers that are slow, so nothing there may wait for the database);</li>
  * <li>catch-up from the host's history: at start, every {@code catchUpInterval}, and whenever a change had to be
- * dropped or a write failed. It pages through the history after the store's cursor and moves the cursor with each
- * page, in the same transaction; a reader thread reads the next page meanwhile (see {@link #catchUp}).</li>
+ * dropped or a write failed. It pages through the history after the store's cursor, gathers pages into batches of
+ * {@code historyBatchSize} changes, and moves the cursor with each batch, in the same transaction; a reader thread
+ * reads the next batch meanwhile (see {@link #catchUp}).</li>
  * </ul>
  * Live writes never move the cursor, so the history after the cursor always contains every change that may not be
  * stored yet: a dropped event, a failed batch or a stop loses nothing, it only waits for the next catch-up. Each
@@ -65,7 +67,7 @@ public final class IngestPipeline {
 
     /** Name of the writer thread, so that it can be found in a thread dump. */
     public static final String WRITER_THREAD_NAME = "pace-ingest-writer";
-    /** Name of the thread that reads the host's history a page ahead of the writer during a catch-up. */
+    /** Name of the thread that reads the host's history a batch ahead of the writer during a catch-up. */
     public static final String HISTORY_READER_THREAD_NAME = "pace-ingest-history-reader";
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
@@ -320,9 +322,9 @@ public final class IngestPipeline {
     }
 
     private void runWriter() {
-        LOG.info("ingest writer started: queue {} changes, batches of {}, catch-up every {} ms, history pages of {}",
-                settings.queueCapacity(), settings.batchSize(), settings.catchUpInterval().toMillis(),
-                settings.historyPageSize());
+        LOG.info("ingest writer started: queue {} changes, batches of {}, catch-up every {} ms, history pages of {}"
+                        + " gathered into transactions of {} changes or more", settings.queueCapacity(), settings.batchSize(),
+                settings.catchUpInterval().toMillis(), settings.historyPageSize(), settings.historyBatchSize());
         Backoff backoff = new Backoff(settings.minRetryDelay(), settings.maxRetryDelay());
         boolean catchUpDue = true; // on start: whatever was logged while Pace was stopped
         long nextCatchUp = System.nanoTime();
@@ -420,23 +422,24 @@ public final class IngestPipeline {
     }
 
     /**
-     * Pages through the history after the store's cursor, one transaction per page, until its end. The next page is
-     * read (and mapped) on the history reader thread while the writer applies the current one: the host's query and
-     * Pace's write overlap, one page ahead at most. A page read ahead and not applied (the apply failed, or Pace is
-     * stopping) is dropped; the next catch-up reads from the store's cursor again.
+     * Pages through the history after the store's cursor until its end, one transaction per batch of pages (at least
+     * {@code historyBatchSize} changes, or what is left). The next batch is read (and mapped) on the history reader
+     * thread while the writer applies the current one: the host's query and Pace's write overlap, one batch ahead at
+     * most. A batch read ahead and not applied (the apply failed, or Pace is stopping) is dropped; the next catch-up
+     * reads from the store's cursor again.
      *
      * @return false if it failed or was stopped before the end
      */
     private boolean catchUp() {
         String what = "reading the store's applied sequence before a catch-up";
-        Future<ReadPage> ahead = null;
+        Future<ReadBatch> ahead = null;
         try {
             long start = store.appliedSequence();
             long cursor = start;
             long appliedBefore = applied.get();
             // Changes dropped from now on may not be in the pages read below; they request another catch-up.
             boolean afterOverflow = overflowLogged.getAndSet(false);
-            ReadPage page;
+            ReadBatch batch;
             ahead = readAhead(cursor);
             do {
                 if (stopping) {
@@ -444,31 +447,19 @@ public final class IngestPipeline {
                 }
                 what = "reading history changes after sequence " + cursor + " (pages of "
                         + settings.historyPageSize() + ")";
-                page = await(ahead);
+                batch = await(ahead);
                 ahead = null;
-                HistoryPage read = page.page();
-                long next = read.lastSequence(cursor);
-                if (read.changes().isEmpty()) {
-                    if (read.hasMore()) {
-                        // Asking again would return the same page for ever.
-                        throw new IllegalStateException("the history returned an empty page after sequence "
-                                + cursor + " that claims more changes follow");
-                    }
-                } else {
-                    if (next <= cursor) {
-                        throw new IllegalStateException("the history returned changes up to sequence " + next
-                                + " when asked for changes after " + cursor);
-                    }
-                    if (read.hasMore()) {
-                        ahead = readAhead(next);
-                    }
-                    what = "applying " + read.changes().size() + " history changes (sequences "
-                            + read.changes().get(0).sequence() + ".." + next + ")";
-                    count(recounter.apply(page.logged(), next));
+                if (batch.hasMore()) {
+                    ahead = readAhead(batch.lastSequence());
                 }
-                cursor = next;
+                if (!batch.logged().isEmpty()) {
+                    what = "applying " + batch.logged().size() + " history changes (sequences "
+                            + batch.logged().get(0).sequence() + ".." + batch.lastSequence() + ")";
+                    count(recounter.apply(batch.logged(), batch.lastSequence()));
+                }
+                cursor = batch.lastSequence();
                 lastAppliedSequence = cursor;
-            } while (page.page().hasMore());
+            } while (batch.hasMore());
             what = "reading the host's latest sequence";
             lastHostSequence = history.latestSequence();
             catchUps.incrementAndGet();
@@ -496,27 +487,52 @@ public final class IngestPipeline {
     }
 
     /**
-     * A page of the host's history, and its changes as the log records them.
+     * Consecutive pages of the host's history, their changes as the log records them.
      *
-     * @param page   as the host returned it
-     * @param logged its changes mapped, in the page's order
+     * @param logged       the pages' changes mapped, in the pages' order
+     * @param lastSequence the sequence up to which the pages cover the history
+     * @param hasMore      whether the host said more changes follow the last page
      */
-    private record ReadPage(HistoryPage page, List<LoggedActivity> logged) {
+    private record ReadBatch(List<LoggedActivity> logged, long lastSequence, boolean hasMore) {
     }
 
-    /** Starts reading the page after {@code cursor} on the history reader thread. */
-    private Future<ReadPage> readAhead(long cursor) {
-        return historyReader.submit(() -> {
-            HistoryPage page = history.changesAfter(cursor, settings.historyPageSize());
-            return new ReadPage(page, toLogged(page.changes()));
-        });
+    /** Starts reading the batch after {@code cursor} on the history reader thread. */
+    private Future<ReadBatch> readAhead(long cursor) {
+        return historyReader.submit(() -> readBatch(cursor));
     }
 
     /**
-     * The page read ahead, once read; what the reading threw is thrown here, on the writer (an unchecked exception
+     * Reads pages after {@code cursor} until they hold {@code historyBatchSize} changes or the history ends, checking
+     * that each page moves forward.
+     */
+    private ReadBatch readBatch(long cursor) {
+        List<LoggedActivity> logged = new ArrayList<>();
+        long at = cursor;
+        HistoryPage page;
+        do {
+            page = history.changesAfter(at, settings.historyPageSize());
+            long next = page.lastSequence(at);
+            if (page.changes().isEmpty()) {
+                if (page.hasMore()) {
+                    // Asking again would return the same page for ever.
+                    throw new IllegalStateException("the history returned an empty page after sequence " + at
+                            + " that claims more changes follow");
+                }
+            } else if (next <= at) {
+                throw new IllegalStateException("the history returned changes up to sequence " + next
+                        + " when asked for changes after " + at);
+            }
+            logged.addAll(toLogged(page.changes()));
+            at = next;
+        } while (page.hasMore() && logged.size() < settings.historyBatchSize());
+        return new ReadBatch(logged, at, page.hasMore());
+    }
+
+    /**
+     * The batch read ahead, once read; what the reading threw is thrown here, on the writer (an unchecked exception
      * as it is, anything else wrapped).
      */
-    private static ReadPage await(Future<ReadPage> ahead) throws InterruptedException {
+    private static ReadBatch await(Future<ReadBatch> ahead) throws InterruptedException {
         try {
             return ahead.get();
         } catch (ExecutionException e) {

@@ -11,14 +11,17 @@ import java.util.Objects;
  *                        from the history is requested
  * @param batchSize       the most live events written in one store transaction
  * @param catchUpInterval how often the history is read even when nothing seems lost
- * @param historyPageSize how many history changes are read and applied per transaction during a catch-up
+ * @param historyPageSize how many history changes a catch-up asks the host for at a time (the host may return fewer)
+ * @param historyBatchSize how many history changes a catch-up gathers into one transaction: it reads pages until it
+ *                        has at least this many or the history ends (a page is never split), and writes them together
  * @param rebuildPageSize how many logged activities a rebuild reads and stages per round trip to the store's
  *                        database; the memory a rebuild takes grows with it, not with the log
  * @param minRetryDelay   the first wait after a failure
  * @param maxRetryDelay   the cap of the exponential back-off
  */
 public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpInterval, int historyPageSize,
-                             int rebuildPageSize, Duration minRetryDelay, Duration maxRetryDelay) {
+                             int historyBatchSize, int rebuildPageSize, Duration minRetryDelay,
+                             Duration maxRetryDelay) {
 
     /** The configuration PID the settings come from; named in error messages. */
     public static final String PID = "org.pacekpi.ingest";
@@ -29,12 +32,16 @@ public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpI
     public static final int DEFAULT_BATCH_SIZE = 500;
     /** Default of {@code catchUpIntervalSeconds}. */
     public static final int DEFAULT_CATCH_UP_INTERVAL_SECONDS = 5;
-    /**
-     * Default of {@code historyPageSize}. A larger page adds more of a manager's changes to each aggregate row in one
-     * upsert: at the benchmark's density (2,000 managers, about 14,000 changes a day) pages of 5,000 took 18 % less
-     * PostgreSQL CPU per change than pages of 1,000 (BENCHMARKS.md). Hosts may return smaller pages.
-     */
+    /** Default of {@code historyPageSize}: what the sandbox CRM returns at most. Hosts may return smaller pages. */
     public static final int DEFAULT_HISTORY_PAGE_SIZE = 5_000;
+    /**
+     * Default of {@code historyBatchSize}. A larger transaction adds more of a manager's changes to each aggregate row
+     * in one upsert, and asks for each contact's earliest activities once for more of its changes: at the benchmark's
+     * density (2,000 managers, about 14,000 changes a day, so 50,000 is three and a half days), transactions of
+     * 50,000 took 29 % less PostgreSQL CPU per change than transactions of 5,000 (BENCHMARKS.md). A transaction's
+     * changes are in memory while it is written, and the next one's are read meanwhile: about 40 MB each at 50,000.
+     */
+    public static final int DEFAULT_HISTORY_BATCH_SIZE = 50_000;
     /** Default of {@code rebuildPageSize}. */
     public static final int DEFAULT_REBUILD_PAGE_SIZE = 5_000;
 
@@ -48,6 +55,7 @@ public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpI
         positive("queueCapacity", queueCapacity);
         positive("batchSize", batchSize);
         positive("historyPageSize", historyPageSize);
+        positive("historyBatchSize", historyBatchSize);
         positive("rebuildPageSize", rebuildPageSize);
         positive("catchUpIntervalSeconds", catchUpInterval);
         positive("minRetryDelay", minRetryDelay);
@@ -61,18 +69,18 @@ public record IngestSettings(int queueCapacity, int batchSize, Duration catchUpI
     /** The defaults of every setting: what an unconfigured {@code org.pacekpi.ingest} gives. */
     public static IngestSettings defaults() {
         return of(DEFAULT_QUEUE_CAPACITY, DEFAULT_BATCH_SIZE, DEFAULT_CATCH_UP_INTERVAL_SECONDS,
-                DEFAULT_HISTORY_PAGE_SIZE, DEFAULT_REBUILD_PAGE_SIZE);
+                DEFAULT_HISTORY_PAGE_SIZE, DEFAULT_HISTORY_BATCH_SIZE, DEFAULT_REBUILD_PAGE_SIZE);
     }
 
     /** Settings from the configured values, with the default back-off. */
     public static IngestSettings of(int queueCapacity, int batchSize, long catchUpIntervalSeconds, int historyPageSize,
-                                    int rebuildPageSize) {
+                                    int historyBatchSize, int rebuildPageSize) {
         if (catchUpIntervalSeconds <= 0) {
             throw new IllegalArgumentException(
                     PID + ": catchUpIntervalSeconds must be greater than 0, was " + catchUpIntervalSeconds);
         }
         return new IngestSettings(queueCapacity, batchSize, Duration.ofSeconds(catchUpIntervalSeconds),
-                historyPageSize, rebuildPageSize, DEFAULT_MIN_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
+                historyPageSize, historyBatchSize, rebuildPageSize, DEFAULT_MIN_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
     }
 
     private static void positive(String property, int value) {

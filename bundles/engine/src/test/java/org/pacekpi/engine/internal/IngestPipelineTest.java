@@ -58,9 +58,15 @@ class IngestPipelineTest {
         return await().atMost(10, TimeUnit.SECONDS).pollInterval(5, TimeUnit.MILLISECONDS);
     }
 
+    /** Settings whose catch-up applies each history page in a transaction of its own. */
     private static IngestSettings settings(int queueCapacity, Duration catchUpInterval, int historyPageSize) {
-        return new IngestSettings(queueCapacity, 500, catchUpInterval, historyPageSize, 3, Duration.ofMillis(5),
-                Duration.ofMillis(40));
+        return settings(queueCapacity, catchUpInterval, historyPageSize, historyPageSize);
+    }
+
+    private static IngestSettings settings(int queueCapacity, Duration catchUpInterval, int historyPageSize,
+                                           int historyBatchSize) {
+        return new IngestSettings(queueCapacity, 500, catchUpInterval, historyPageSize, historyBatchSize, 3,
+                Duration.ofMillis(5), Duration.ofMillis(40));
     }
 
     private IngestPipeline start(IngestSettings settings) {
@@ -359,6 +365,66 @@ class IngestPipelineTest {
                 .contains("applying 2 history changes (sequences 3..4) failed")
                 .contains("connection reset");
         assertThat(store.aggregatesMatchLog()).isTrue();
+    }
+
+    @Test
+    void catchUpGathersHistoryPagesIntoTransactionsOfTheBatchSize() {
+        for (int i = 1; i <= 7; i++) {
+            host.create(connectedCall("c" + i, "ann"));
+        }
+        host.update("c2", b -> b.outcome(Outcome.BUSY)); // sequence 8: the correction lands in the second batch
+        List<Integer> transactionSizes = new CopyOnWriteArrayList<>();
+        store.hook((activities, cursor) -> transactionSizes.add(activities.size()));
+
+        // Pages of two gathered until a batch holds at least five changes: 6 (three pages), then the last 2.
+        IngestPipeline pipeline = start(settings(100, NEVER, 2, 5));
+
+        awaitCaughtUp(pipeline, 0);
+        assertThat(store.historyCursors()).containsExactly(6L, 8L);
+        assertThat(transactionSizes).containsExactly(6, 2);
+        assertThat(store.touches("ann")).isEqualTo(6);
+        assertThat(store.storedVersions("c2")).isEqualTo(2);
+        assertThat(store.aggregatesMatchLog()).isTrue();
+    }
+
+    @Test
+    void aBadHistoryPageInsideABatchFailsTheWholeBatchAndTheRetryAppliesItOnce() {
+        for (int i = 1; i <= 8; i++) {
+            host.create(connectedCall("c" + i, "ann"));
+        }
+        AtomicInteger badPages = new AtomicInteger();
+        ActivityHistory flaky = new ActivityHistory() {
+            @Override
+            public HistoryPage changesAfter(long afterSequence, int limit) {
+                // The second page of the second batch (after 4: 5-6, then 7-8) claims more but holds nothing, once.
+                if (afterSequence == 6 && badPages.getAndIncrement() == 0) {
+                    return new HistoryPage(List.of(), true);
+                }
+                return host.changesAfter(afterSequence, limit);
+            }
+
+            @Override
+            public long latestSequence() {
+                return host.latestSequence();
+            }
+        };
+        IngestPipeline pipeline = new IngestPipeline(store, flaky, directory, settings(100, NEVER, 2, 4),
+                CountingSettings.DEFAULTS, rebuildMarker);
+        started.add(pipeline);
+        pipeline.start();
+
+        awaitCaughtUp(pipeline, 0);
+        assertThat(badPages.get()).isEqualTo(2); // bad once, then read again
+        // The batch's first page (5-6) was read before the bad one, and was not written with the first batch's
+        // cursor nor on its own: the retry applied the batch whole.
+        assertThat(store.historyCursors()).containsExactly(4L, 8L);
+        assertThat(store.touches("ann")).isEqualTo(8);
+        for (int i = 1; i <= 8; i++) {
+            assertThat(store.storedVersions("c" + i)).as("c" + i).isEqualTo(1);
+        }
+        assertThat(pipeline.status().lastError())
+                .contains("reading history changes after sequence 4 (pages of 2) failed")
+                .contains("the history returned an empty page after sequence 6 that claims more changes follow");
     }
 
     @Test

@@ -68,7 +68,8 @@ public final class IngestComponent implements EventHandler, IngestMonitor, Rebui
     IngestComponent(PaceStore store, ActivityHistory history, Directory directory, CountingSettings counting,
                     IngestConfig config, RebuildMarker rebuildMarker) {
         IngestSettings settings = IngestSettings.of(config.queueCapacity(), config.batchSize(),
-                config.catchUpIntervalSeconds(), config.historyPageSize(), config.rebuildPageSize());
+                config.catchUpIntervalSeconds(), config.historyPageSize(), config.historyBatchSize(),
+                config.rebuildPageSize());
         this.pipeline = new IngestPipeline(store, history, directory, settings, counting, rebuildMarker);
         pipeline.start();
     }

@@ -29,10 +29,19 @@ public @interface IngestConfig {
                     + "when no event seems lost.")
     int catchUpIntervalSeconds() default IngestSettings.DEFAULT_CATCH_UP_INTERVAL_SECONDS;
 
-    /** History changes read and applied per transaction during a catch-up. */
+    /** History changes asked for per read during a catch-up. */
     @AttributeDefinition(name = "History page size", min = "1",
-            description = "How many history changes are read and applied in one transaction during a catch-up.")
+            description = "How many history changes a catch-up asks the host for at a time (the host may return "
+                    + "fewer).")
     int historyPageSize() default IngestSettings.DEFAULT_HISTORY_PAGE_SIZE;
+
+    /** History changes gathered into one transaction during a catch-up. */
+    @AttributeDefinition(name = "History batch size", min = "1",
+            description = "How many history changes a catch-up gathers into one transaction: it reads pages until "
+                    + "it has at least this many or the history ends (a page is never split). Larger batches write "
+                    + "each aggregate row fewer times; a batch's changes, and the next batch's read meanwhile, are "
+                    + "held in memory.")
+    int historyBatchSize() default IngestSettings.DEFAULT_HISTORY_BATCH_SIZE;
 
     /** Logged activities a rebuild reads and stages per round trip to the database. */
     @AttributeDefinition(name = "Rebuild page size", min = "1",

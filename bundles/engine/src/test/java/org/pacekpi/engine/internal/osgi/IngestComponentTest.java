@@ -185,6 +185,11 @@ class IngestComponentTest {
             }
 
             @Override
+            public int historyBatchSize() {
+                return 1000;
+            }
+
+            @Override
             public int rebuildPageSize() {
                 return 2;
             }
