@@ -377,14 +377,19 @@ public enum SqlDialect {
         }
 
         /**
-         * Writes the rows by one statement with one array per column, whose text does not depend on the batch size;
-         * nothing for no rows. Numbers and days travel as text and are cast by the server.
+         * Writes the rows by statements of up to {@link #MAX_ROWS_PER_STATEMENT} rows with one array per column, whose
+         * text does not depend on the number of rows; nothing for no rows. Numbers and days travel as text and are
+         * cast by the server.
          */
         private void writeActivities(Connection connection, String statement, Collection<CountedActivity> activities,
                                      long generation) throws SQLException {
-            if (activities.isEmpty()) {
-                return;
+            for (List<CountedActivity> chunk : chunks(activities)) {
+                writeActivityRows(connection, statement, chunk, generation);
             }
+        }
+
+        private void writeActivityRows(Connection connection, String statement, List<CountedActivity> activities,
+                                       long generation) throws SQLException {
             List<ActivityColumns.Column> columns = ActivityColumns.COLUMNS;
             Object[][] arrays = new Object[columns.size()][];
             for (int i = 0; i < arrays.length; i++) {
@@ -411,7 +416,13 @@ public enum SqlDialect {
 
         @Override
         void upsertDealEvents(Connection connection, Collection<LoggedActivity> dealEvents) throws SQLException {
-            // Set-based, as upsertActivities: one array per column, one statement.
+            // Set-based, as upsertActivities: one array per column, a statement per chunk.
+            for (List<LoggedActivity> chunk : chunks(dealEvents)) {
+                upsertDealEventRows(connection, chunk);
+            }
+        }
+
+        private void upsertDealEventRows(Connection connection, List<LoggedActivity> dealEvents) throws SQLException {
             List<ActivityColumns.Column> columns = DealEvents.COLUMNS;
             Object[][] arrays = new Object[columns.size()][];
             for (int i = 0; i < arrays.length; i++) {
@@ -656,6 +667,13 @@ public enum SqlDialect {
     /** PostgreSQL's work_mem during a recount (see beginRecount). */
     static final String RECOUNT_WORK_MEM = "64MB";
 
+    /**
+     * The most activity or deal event rows one array statement sends (PostgreSQL). A statement is one message, which
+     * the server unpacks into rows in memory: chunks keep both bounded however large a write is (a catch-up batch of
+     * 50,000 activities is some 20 MB). The sums' rows are narrow and go in one statement each.
+     */
+    static final int MAX_ROWS_PER_STATEMENT = 5_000;
+
     /** The state columns a recount writes, from its staged state {@code s}; parameter: the counting generation. */
     private static final String RECOUNTED_STATE = "local_day = s.local_day, exclusion_reason = s.exclusion_reason,"
             + " duplicate_key = s.duplicate_key, contact_key = s.contact_key, contributions = s.contributions,"
@@ -785,6 +803,16 @@ public enum SqlDialect {
 
     private static long untilSecond(DuplicateGroup group) {
         return group.until().getEpochSecond() + (group.until().getNano() > 0 ? 1 : 0);
+    }
+
+    /** {@code rows} in consecutive lists of at most {@link #MAX_ROWS_PER_STATEMENT}, in iteration order. */
+    static <T> List<List<T>> chunks(Collection<T> rows) {
+        List<T> all = List.copyOf(rows);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += MAX_ROWS_PER_STATEMENT) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + MAX_ROWS_PER_STATEMENT)));
+        }
+        return chunks;
     }
 
     /** PostgreSQL's array type for a column of the given {@link Types} type (numbers and days are sent as text). */

@@ -10,7 +10,9 @@ import static org.pacekpi.store.jdbc.internal.Activities.REVENUE;
 import static org.pacekpi.store.jdbc.internal.Activities.TOUCHES;
 import static org.pacekpi.store.jdbc.internal.Activities.call;
 import static org.pacekpi.store.jdbc.internal.Activities.counting;
+import static org.pacekpi.store.jdbc.internal.Activities.dealEvent;
 import static org.pacekpi.store.jdbc.internal.Activities.excluded;
+import static org.pacekpi.store.jdbc.internal.Activities.stageChange;
 import static org.pacekpi.store.jdbc.internal.Activities.tombstone;
 import static org.pacekpi.store.jdbc.internal.Activities.touch;
 import static org.pacekpi.store.jdbc.internal.Activities.withMoney;
@@ -28,6 +30,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -150,6 +153,48 @@ abstract class PaceStoreContract extends StoreContractBase {
         assertThat(store.totals("m0", MONDAY, MONDAY.plusDays(6)).get(TOUCHES)).isEqualTo((long) (n + 6) / 7);
         assertThat(AggregateAudit.stored(db)).isEqualTo(AggregateAudit.expected(all));
         AggregateAudit.assertConsistent(db);
+    }
+
+    @Test
+    void aWriteOfMoreRowsThanOneStatementSendsIsWrittenWholeAndAddsUp() {
+        // More activities and deal events than one PostgreSQL statement sends (chunks of MAX_ROWS_PER_STATEMENT), and
+        // as many distinct sums: 97 managers on 113 days give a sum per activity.
+        int n = 2 * SqlDialect.MAX_ROWS_PER_STATEMENT + 123;
+        List<CountedActivity> first = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = String.format("a%05d", i);
+            LocalDate day = MONDAY.plusDays(i % 113);
+            first.add(i % 3 == 0 ? stageChange(id, "m" + i % 97, "deal-" + i, "proposal", at(day, 11))
+                    : touch(id, i + 1, "m" + i % 97, day));
+        }
+        store.write(first, n);
+        // Then every second one again, newer and by the next manager: these rows exist, so they take the upsert.
+        Map<String, CountedActivity> latest = new LinkedHashMap<>();
+        first.forEach(a -> latest.put(a.activity().id(), a));
+        List<CountedActivity> second = new ArrayList<>();
+        for (int i = 0; i < n; i += 2) {
+            String id = String.format("a%05d", i);
+            CountedActivity moved = i % 3 == 0
+                    ? dealEvent(id, n + i + 1, "m" + (i + 1) % 97, "DEAL_WON", "deal-" + i, "paid",
+                    at(MONDAY.plusDays(i % 113), 12), new BigDecimal("10.5000"), "EUR")
+                    : touch(id, n + i + 1, "m" + (i + 1) % 97, MONDAY.plusDays(i % 113));
+            second.add(moved);
+            latest.put(id, moved);
+        }
+        store.write(second, 2L * n);
+
+        assertThat(store.appliedSequence()).isEqualTo(2L * n);
+        assertThat(store.activityCount()).isEqualTo(n);
+        assertThat(AggregateAudit.stored(db)).isEqualTo(AggregateAudit.expected(List.copyOf(latest.values())));
+        AggregateAudit.assertConsistent(db);
+        Map<String, CountedActivity> read = store.activities(latest.keySet());
+        for (CountedActivity expected : latest.values()) {
+            assertThat(read.get(expected.activity().id())).usingRecursiveComparison().isEqualTo(expected);
+        }
+        assertThat(AggregateAudit.count(db, "pace_deal_event")).isEqualTo((n + 2) / 3);
+        assertThat(store.dealHistories(List.of("m1"), Instant.EPOCH, Instant.now().plusSeconds(86_400L * 3650)))
+                .hasSize((int) latest.values().stream().filter(a -> a.activity().dealId() != null
+                        && a.activity().actorId().equals("m1")).count());
     }
 
     @Test

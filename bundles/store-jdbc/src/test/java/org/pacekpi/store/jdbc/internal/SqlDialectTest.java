@@ -3,6 +3,9 @@ package org.pacekpi.store.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 
 class SqlDialectTest {
@@ -24,5 +27,18 @@ class SqlDialectTest {
                 .hasMessageContaining("jdbc:h2:").hasMessageContaining("jdbc:postgresql:")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> SqlDialect.fromUrl("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rowsAreSentInChunksOfAtMostTheStatementLimitInTheirOrder() {
+        int max = SqlDialect.MAX_ROWS_PER_STATEMENT;
+        List<Integer> rows = IntStream.range(0, 2 * max + 1).boxed().toList();
+
+        List<List<Integer>> chunks = SqlDialect.chunks(rows);
+
+        assertThat(chunks).extracting(List::size).containsExactly(max, max, 1);
+        assertThat(chunks.stream().flatMap(List::stream).toList()).isEqualTo(rows);
+        assertThat(SqlDialect.chunks(rows.subList(0, max))).hasSize(1);
+        assertThat(SqlDialect.chunks(List.of())).isEmpty();
     }
 }
