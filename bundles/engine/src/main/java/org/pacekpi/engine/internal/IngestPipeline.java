@@ -323,8 +323,9 @@ public final class IngestPipeline {
 
     private void runWriter() {
         LOG.info("ingest writer started: queue {} changes, batches of {}, catch-up every {} ms, history pages of {}"
-                        + " gathered into transactions of {} changes or more", settings.queueCapacity(), settings.batchSize(),
-                settings.catchUpInterval().toMillis(), settings.historyPageSize(), settings.historyBatchSize());
+                        + " gathered into transactions of {} changes or more", settings.queueCapacity(),
+                settings.batchSize(), settings.catchUpInterval().toMillis(), settings.historyPageSize(),
+                settings.historyBatchSize());
         Backoff backoff = new Backoff(settings.minRetryDelay(), settings.maxRetryDelay());
         boolean catchUpDue = true; // on start: whatever was logged while Pace was stopped
         long nextCatchUp = System.nanoTime();
