@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Types;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.pacekpi.api.store.CountedActivity;
 import org.pacekpi.api.store.CountingState;
@@ -53,11 +54,8 @@ final class ActivityColumns {
             new Column("counterparts", Types.CLOB),
             new Column("contributions", Types.CLOB));
 
-    /** The column names, in {@link #COLUMNS} order. */
-    static final List<String> COLUMN_NAMES = COLUMNS.stream().map(Column::name).toList();
-
     /** The column names, comma separated, in {@link #COLUMNS} order. */
-    static final String NAMES = String.join(", ", COLUMN_NAMES);
+    static final String NAMES = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
 
     private ActivityColumns() {
     }

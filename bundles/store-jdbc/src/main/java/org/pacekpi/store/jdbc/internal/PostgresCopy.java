@@ -1,14 +1,11 @@
 package org.pacekpi.store.jdbc.internal;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -23,16 +20,14 @@ import org.postgresql.copy.CopyManager;
 /**
  * {@link StagingRows} through PostgreSQL's COPY FROM STDIN in its binary format, which loads rows several times faster
  * than INSERTs, and faster than COPY's text format: the server takes numbers and dates as they are instead of parsing
- * them, and this side writes them without formatting them, for millions of rows per recount. A write's new activity
- * rows go this way too ({@link SqlDialect#upsertActivities}). With
+ * them, and this side writes them without formatting them, for millions of rows per recount. With
  * {@link PostgresBinaryResults}, the only classes of the store that use pgjdbc's own API: the bundle imports it
  * optionally, so that an installation without the PostgreSQL driver still resolves, and these classes are loaded only
  * when PostgreSQL is used.
  *
  * <p>A value goes in the binary form of its Java type ({@code Long} as a BIGINT, {@code Integer} as an INTEGER,
- * {@code Short} as a SMALLINT, {@code Boolean} as a BOOLEAN, {@link BigDecimal} as a NUMERIC, {@link LocalDate} as a
- * DATE, {@code String} as text in UTF-8), which must be the column's type: the server refuses a value of another size.
- * The server checks each value against its column's declared length, precision and scale as it would an INSERT's.
+ * {@code Short} as a SMALLINT, {@link LocalDate} as a DATE, {@code String} as text in UTF-8), which must be the
+ * column's type: the server refuses a value of another size.
  *
  * <p>One COPY per batch, so that the connection is free between two batches: the recount reads the log through a
  * cursor on the same connection meanwhile. Given an executor, a full batch is sent by it while the caller goes on
@@ -48,10 +43,6 @@ final class PostgresCopy implements StagingRows {
     private static final short TRAILER = -1;
     /** The length that marks a null value. */
     private static final int NULL = -1;
-    /** The sign word of a negative NUMERIC. */
-    private static final short NUMERIC_NEGATIVE = 0x4000;
-    /** A NUMERIC's digits are base 10,000: four decimal digits each. */
-    private static final BigInteger NUMERIC_BASE = BigInteger.valueOf(10_000);
     /** Day 0 of PostgreSQL's dates. */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
@@ -127,46 +118,13 @@ final class PostgresCopy implements StagingRows {
             room(6);
             putInt(2);
             putShort(number);
-        } else if (value instanceof Boolean flag) {
-            room(5);
-            putInt(1);
-            buffer[length++] = (byte) (flag ? 1 : 0);
-        } else if (value instanceof BigDecimal number) {
-            putNumeric(number);
         } else if (value instanceof LocalDate day) {
             room(8);
             putInt(4);
             putInt(Math.toIntExact(day.toEpochDay() - POSTGRES_EPOCH_DAY));
         } else {
             throw new IllegalArgumentException("a staged value of " + value.getClass().getName() + " (" + value
-                    + "), not a String, Long, Integer, Short, Boolean, BigDecimal or LocalDate, for " + copy);
-        }
-    }
-
-    /**
-     * A NUMERIC as the server's {@code numeric_recv} reads it: the number of base-10,000 digits, the weight of the
-     * first (its power of 10,000), the sign, the decimal scale, then the digits. The unscaled value is cut into digits
-     * from a scale rounded up to a multiple of four, so that one digit ends where the integer part does.
-     */
-    private void putNumeric(BigDecimal number) {
-        int scale = Math.max(number.scale(), 0);
-        int fractionDigits = (scale + 3) / 4;
-        BigInteger rest = number.abs().setScale(fractionDigits * 4).unscaledValue(); // exact: the scale only grows
-        List<Short> digits = new ArrayList<>();
-        while (rest.signum() > 0) {
-            BigInteger[] quotientAndDigit = rest.divideAndRemainder(NUMERIC_BASE);
-            digits.add(quotientAndDigit[1].shortValue());
-            rest = quotientAndDigit[0];
-        }
-        Collections.reverse(digits);
-        room(4 + 8 + 2 * digits.size());
-        putInt(8 + 2 * digits.size());
-        putShort(digits.size());
-        putShort(digits.isEmpty() ? 0 : digits.size() - fractionDigits - 1);
-        putShort(number.signum() < 0 ? NUMERIC_NEGATIVE : 0);
-        putShort(scale);
-        for (short digit : digits) {
-            putShort(digit);
+                    + "), not a String, Long, Integer, Short or LocalDate, for " + copy);
         }
     }
 

@@ -364,32 +364,16 @@ public enum SqlDialect {
         @Override
         void upsertActivities(Connection connection, Collection<CountedActivity> activities, long generation,
                               Predicate<String> mayExist) throws SQLException {
-            // The rows known to be new are copied in (binary COPY, in batches of MAX_ROWS_PER_STATEMENT), without
-            // ON CONFLICT: PostgreSQL's speculative insertion (a conflict check in the primary key before the insert,
-            // and a confirmation after it) costs a sixth more per row, measured on 49,000 rows, and COPY spares the
-            // arrays' encoding here and their unpacking on the server. If one exists after all, the copy fails on the
-            // primary key.
+            // The rows known to be new are inserted without ON CONFLICT: PostgreSQL's speculative insertion (a
+            // conflict check in the primary key before the insert, and a confirmation after it) costs a sixth more per
+            // row, measured on 49,000 rows. If one exists after all, the insert fails on the primary key.
             List<CountedActivity> fresh = new ArrayList<>(activities.size());
             List<CountedActivity> maybeStored = new ArrayList<>();
             for (CountedActivity activity : activities) {
                 (mayExist.test(activity.activity().id()) ? maybeStored : fresh).add(activity);
             }
-            copyActivities(connection, fresh, generation);
+            writeActivities(connection, INSERT_ACTIVITIES, fresh, generation);
             writeActivities(connection, UPSERT_ACTIVITIES, maybeStored, generation);
-        }
-
-        private void copyActivities(Connection connection, List<CountedActivity> activities, long generation)
-                throws SQLException {
-            if (activities.isEmpty()) {
-                return;
-            }
-            try (StagingRows rows = PostgresCopy.open(connection, "pace_activity", ActivityColumns.COLUMN_NAMES,
-                    MAX_ROWS_PER_STATEMENT, null)) {
-                for (CountedActivity activity : activities) {
-                    rows.add(ActivityColumns.values(activity, generation));
-                }
-                rows.flush();
-            }
         }
 
         /**
