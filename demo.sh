@@ -8,6 +8,8 @@
 # ./run), PACE_SSH_PORT / PACE_RMI_REGISTRY_PORT / PACE_RMI_SERVER_PORT (Karaf's defaults 8101 / 1099 / 44444),
 # PACE_SIM_TEAMS / PACE_SIM_TEAM_SIZE / PACE_SIM_MONTHS to simulate a bigger team (used on a new database only),
 # PACE_NO_WAIT=1 to return as soon as Karaf is started (the crash test kills it while Pace is still reading),
+# PACE_HISTORY_BATCH_SIZE to set the ingest's historyBatchSize (etc/org.pacekpi.ingest.cfg; the crash test makes the
+# demo's history several transactions with it),
 # PACE_STORE_URL (e.g. jdbc:postgresql://127.0.0.1:5432/pace_demo) with PACE_STORE_USER / PACE_STORE_PASSWORD to keep
 # Pace's store there instead of the embedded H2 (written to etc/org.pacekpi.store.cfg on every start; the sandbox
 # CRM stays on H2, and `clean` does not touch that database: recreate it too, or Pace's cursor is ahead of the CRM).
@@ -63,6 +65,9 @@ if [ -n "${PACE_SIM_TEAMS:-}${PACE_SIM_TEAM_SIZE:-}${PACE_SIM_MONTHS:-}" ]; then
   # An existing configuration file wins over the feature's defaults.
   printf 'seed = 42\nteams = %s\nteamSize = %s\nmonths = %s\n' "${PACE_SIM_TEAMS:-2}" "${PACE_SIM_TEAM_SIZE:-4}" \
     "${PACE_SIM_MONTHS:-3}" > "$KARAF/etc/org.pacekpi.sandbox.simulator.cfg"
+fi
+if [ -n "${PACE_HISTORY_BATCH_SIZE:-}" ]; then
+  echo "historyBatchSize = $PACE_HISTORY_BATCH_SIZE" > "$KARAF/etc/org.pacekpi.ingest.cfg"
 fi
 if [ -n "${PACE_STORE_URL:-}" ]; then
   { echo "url = $PACE_STORE_URL"

@@ -27,6 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 abstract class CrashRecoveryScenario {
 
+    /** Changes per catch-up transaction: a tenth or less of the simulated history in both scenarios. */
+    private static final int HISTORY_BATCH_SIZE = 2_000;
+
     private final String runName;
     private final Map<String, String> simulatedOrganisation;
 
@@ -39,8 +42,11 @@ abstract class CrashRecoveryScenario {
      */
     protected CrashRecoveryScenario(String runName, int teams, int teamSize, int months) {
         this.runName = runName;
+        // The default catch-up transaction (50,000 changes) would take the whole simulated history at once: smaller
+        // ones let the kill come between committed transactions and ones still to come.
         this.simulatedOrganisation = Map.of("PACE_SIM_TEAMS", Integer.toString(teams),
-                "PACE_SIM_TEAM_SIZE", Integer.toString(teamSize), "PACE_SIM_MONTHS", Integer.toString(months));
+                "PACE_SIM_TEAM_SIZE", Integer.toString(teamSize), "PACE_SIM_MONTHS", Integer.toString(months),
+                "PACE_HISTORY_BATCH_SIZE", Integer.toString(HISTORY_BATCH_SIZE));
     }
 
     /** demo.sh's environment for Pace's store (none for the embedded H2). */
