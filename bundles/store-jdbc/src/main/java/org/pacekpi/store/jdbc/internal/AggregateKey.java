@@ -1,7 +1,6 @@
 package org.pacekpi.store.jdbc.internal;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 
 import org.pacekpi.api.store.Contribution;
 
@@ -11,9 +10,6 @@ import org.pacekpi.api.store.Contribution;
  * in the same order every time.
  */
 record AggregateKey(String managerId, String metric, LocalDate day) implements Comparable<AggregateKey> {
-
-    private static final Comparator<AggregateKey> ORDER = Comparator.comparing(AggregateKey::managerId)
-            .thenComparing(AggregateKey::metric).thenComparing(AggregateKey::day);
 
     static AggregateKey of(Contribution contribution) {
         return new AggregateKey(contribution.managerId(), contribution.metric(), contribution.day());
@@ -28,8 +24,14 @@ record AggregateKey(String managerId, String metric, LocalDate day) implements C
                 : new AggregateKey(managerId, metric, LocalDate.ofEpochDay(table.epochDayOf(day)));
     }
 
+    /** By manager, then metric, then day. */
     @Override
     public int compareTo(AggregateKey other) {
-        return ORDER.compare(this, other);
+        int byManager = managerId.compareTo(other.managerId);
+        if (byManager != 0) {
+            return byManager;
+        }
+        int byMetric = metric.compareTo(other.metric);
+        return byMetric != 0 ? byMetric : day.compareTo(other.day);
     }
 }

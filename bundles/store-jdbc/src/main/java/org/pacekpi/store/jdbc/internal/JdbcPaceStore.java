@@ -563,7 +563,8 @@ public final class JdbcPaceStore implements PaceStore {
             StoredRows storedRows = storedRows(connection, byId.keySet(), cursor.countingGeneration());
             Map<String, List<Contribution>> stored = storedRows.contributions();
 
-            SortedMap<AggregateKey, Long> deltas = new TreeMap<>();
+            // Added up by hash and sorted once per table below: a batch adds several contributions to most keys.
+            Map<AggregateKey, Long> deltas = new HashMap<>();
             for (CountedActivity activity : byId.values()) {
                 List<Contribution> old = stored.getOrDefault(activity.activity().id(), List.of());
                 old.forEach(c -> deltas.merge(AggregateKey.of(c), -c.value(), Long::sum));
@@ -579,9 +580,9 @@ public final class JdbcPaceStore implements PaceStore {
             if (!deltas.isEmpty()) {
                 // The weekly and monthly rows follow the daily ones, in the same transaction and the same key order.
                 for (AggregateTable table : AggregateTable.values()) {
-                    SortedMap<AggregateKey, Long> tableDeltas = deltas;
+                    Map<AggregateKey, Long> tableDeltas = deltas;
                     if (table != AggregateTable.DAILY) {
-                        tableDeltas = new TreeMap<>();
+                        tableDeltas = new HashMap<>();
                         for (Map.Entry<AggregateKey, Long> delta : deltas.entrySet()) {
                             tableDeltas.merge(delta.getKey().in(table), delta.getValue(), Long::sum);
                         }
@@ -589,7 +590,7 @@ public final class JdbcPaceStore implements PaceStore {
                     }
                     if (!tableDeltas.isEmpty()) {
                         step[0] = "adjusting " + table.table();
-                        dialect.addToAggregates(connection, table, tableDeltas);
+                        dialect.addToAggregates(connection, table, new TreeMap<>(tableDeltas));
                     }
                 }
             }
