@@ -25,8 +25,8 @@ public enum BenchDatabase {
     /** Embedded H2 in a file, as Pace's default store in Karaf. */
     H2(SqlDialect.H2) {
         @Override
-        String createFresh(BenchmarkOptions options) {
-            Path folder = options.workDir().resolve("h2").toAbsolutePath();
+        String createFresh(BenchmarkOptions options, String suffix) {
+            Path folder = folder(options, suffix);
             deleteRecursively(folder);
             try {
                 Files.createDirectories(folder);
@@ -46,8 +46,8 @@ public enum BenchDatabase {
     /** PostgreSQL, Pace's production store. */
     POSTGRESQL(SqlDialect.POSTGRESQL) {
         @Override
-        String createFresh(BenchmarkOptions options) {
-            String name = options.pgDatabase();
+        String createFresh(BenchmarkOptions options, String suffix) {
+            String name = options.pgDatabase() + suffix;
             try (Connection admin = DriverManager.getConnection(SERVER + "postgres", user(), "");
                  Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -68,19 +68,23 @@ public enum BenchDatabase {
         }
 
         @Override
-        void dropAfterwards(BenchmarkOptions options) {
+        void drop(BenchmarkOptions options, String suffix) {
+            String name = options.pgDatabase() + suffix;
             try (Connection admin = DriverManager.getConnection(SERVER + "postgres", user(), "");
                  Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + options.pgDatabase() + " WITH (FORCE)");
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             } catch (SQLException e) {
-                throw new IllegalStateException("dropping PostgreSQL database '" + options.pgDatabase()
-                        + "' failed: " + e.getMessage(), e);
+                throw new IllegalStateException("dropping PostgreSQL database '" + name + "' failed: "
+                        + e.getMessage(), e);
             }
         }
     };
 
     /** The PostgreSQL server, without a database. */
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+    /** What the log floor's database adds to the run's database name (or H2 folder). */
+    static final String LOG_FLOOR = "_log_floor";
 
     /** The pool size of Pace's store component by default. */
     static final int POOL_SIZE = 10;
@@ -101,20 +105,42 @@ public enum BenchDatabase {
         return dialect.displayName();
     }
 
-    abstract String createFresh(BenchmarkOptions options);
+    /** Creates the database named by the options and the suffix afresh, and gives its JDBC URL. */
+    abstract String createFresh(BenchmarkOptions options, String suffix);
 
     abstract String user();
 
     /** Removes what {@link #open} created, for callers that do not keep it (the test suite). */
     void dropAfterwards(BenchmarkOptions options) {
-        deleteRecursively(options.workDir().resolve("h2").toAbsolutePath());
+        drop(options, "");
+    }
+
+    /** Removes the database named by the options and the suffix. */
+    void drop(BenchmarkOptions options, String suffix) {
+        deleteRecursively(folder(options, suffix));
+    }
+
+    private static Path folder(BenchmarkOptions options, String suffix) {
+        return options.workDir().resolve("h2" + suffix).toAbsolutePath();
     }
 
     /** Creates the database afresh and opens a HikariCP pool on it, sized like Pace's store component's. */
     public Opened open(BenchmarkOptions options) {
-        String url = createFresh(options);
+        return open(options, "");
+    }
+
+    /**
+     * Creates the log floor's own database ({@link LogFloor}) afresh beside the run's, and opens a pool on it; the
+     * caller drops it ({@link #drop} with {@link #LOG_FLOOR}) when it is done.
+     */
+    Opened openLogFloor(BenchmarkOptions options) {
+        return open(options, LOG_FLOOR);
+    }
+
+    private Opened open(BenchmarkOptions options, String suffix) {
+        String url = createFresh(options, suffix);
         HikariConfig config = new HikariConfig();
-        config.setPoolName("pace-bench-" + name().toLowerCase());
+        config.setPoolName("pace-bench-" + name().toLowerCase() + suffix.replace('_', '-'));
         config.setJdbcUrl(url);
         config.setUsername(user());
         config.setPassword("");

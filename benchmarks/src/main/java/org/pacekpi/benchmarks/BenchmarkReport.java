@@ -192,6 +192,8 @@ public final class BenchmarkReport {
         goal(md, "Pace ingest rate, last 50 % (changes/s)", r -> rate(r.lastHalfRate()));
         goal(md, "Plain batched upsert, one connection (rows/s)", r -> rate(r.upsertRate()) + " ("
                 + seconds(r.upsertSeconds()) + " for " + count(r.upsertRows()) + " rows)");
+        goal(md, "Log floor: the same changes into Pace's log alone, no rules or sums, one thread (changes/s)",
+                r -> rate(r.logFloor().rate()) + " (" + seconds(r.logFloor().seconds()) + ")");
         goal(md, "Pace rebuild from its log", r -> seconds(r.rebuildSeconds()) + " (" + rate(r.rebuildRate())
                 + " activities/s)");
         goal(md, "Full INSERT ... SELECT ... GROUP BY recompute of daily counts", r -> seconds(r.recomputeSeconds())
@@ -214,6 +216,11 @@ public final class BenchmarkReport {
                 r -> ms(CpuTime.millisPerThousand(r.ingestCpu().jvm(), r.changes())));
         goal(md, "Pace ingest: PostgreSQL server (this database's backends, WAL writer, checkpointer, bgwriter)",
                 r -> r.ingestCpu().database().map(n -> ms(CpuTime.millisPerThousand(n, r.changes()))).orElse("n/a"));
+        goal(md, "Log floor: whole JVM (generation and mapping included)",
+                r -> ms(CpuTime.millisPerThousand(r.logFloor().cpu().jvm(), r.logFloor().changes())));
+        goal(md, "Log floor: PostgreSQL server",
+                r -> r.logFloor().cpu().database()
+                        .map(n -> ms(CpuTime.millisPerThousand(n, r.logFloor().changes()))).orElse("n/a"));
         goal(md, "Plain upsert: whole JVM (per 1,000 rows)",
                 r -> ms(CpuTime.millisPerThousand(r.upsertCpu().jvm(), r.upsertRows())));
         goal(md, "Plain upsert: PostgreSQL server (per 1,000 rows)",

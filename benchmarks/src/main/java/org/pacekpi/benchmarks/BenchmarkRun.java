@@ -73,6 +73,7 @@ public final class BenchmarkRun {
     /** Runs everything; the database is left as it is for inspection (it is recreated by the next run). */
     public DatabaseResult run() throws SQLException {
         double generatorRate = generatorRate();
+        LogFloor.Result logFloor = logFloor();
         try (BenchDatabase.Opened db = database.open(options);
              PaceUnderTest pace = new PaceUnderTest(db.pool(), database.dialect(), organisation,
                      new GeneratedHistory(generator), PaceUnderTest.ingestSettings(options.activities()));
@@ -111,11 +112,25 @@ public final class BenchmarkRun {
                 List<String> restDifferences = restDifferences(pace.kpis(), rest, checked);
                 List<String> baselineDifferences = baselineDifferences(pace.kpis(), baseline, checked);
                 return new DatabaseResult(database, version, generator.total(), generator.distinctActivities(),
-                        generatorRate, ingest.appliedSequence, ingest.seconds, generator.total() / ingest.seconds,
+                        generatorRate, logFloor, ingest.appliedSequence, ingest.seconds, generator.total() / ingest.seconds,
                         ingest.lastHalfRate, ingest.heap, ingest.cpu, upsertCpu, rebuildSeconds, rebuild.activities(), before.size(),
                         rebuildDifferences, upsertRows, upsertSeconds, recomputeRows, recomputeSeconds, latencies,
                         checked.size(), restDifferences, checked.size(), baselineDifferences);
             }
+        }
+    }
+
+    /**
+     * The log floor ({@link LogFloor}), first, in a database of its own that is dropped afterwards: it leaves no
+     * pages of its own in the caches the later steps read through, and Pace's ingest starts on an empty store anyway.
+     */
+    private LogFloor.Result logFloor() throws SQLException {
+        LOG.info("{}: the log floor, {} changes into Pace's log alone", database.displayName(), generator.total());
+        int transactionSize = PaceUnderTest.ingestSettings(options.activities()).historyBatchSize();
+        try (BenchDatabase.Opened db = database.openLogFloor(options)) {
+            return new LogFloor(organisation, generator, transactionSize).measure(db);
+        } finally {
+            database.drop(options, BenchDatabase.LOG_FLOOR);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param changes              changes in the host's history (the last sequence)
  * @param activities           distinct activities they create
  * @param generatorRate        changes/s the generator makes on its own (so it is known not to be the bottleneck)
+ * @param logFloor             the same changes written into Pace's log alone, no rules or sums ({@link LogFloor})
  * @param appliedSequence      Pace's applied cursor when the ingest was over
  * @param ingestSeconds        wall time from the ingest's start until the cursor reached the last sequence
  * @param ingestRate           changes/s over the whole ingest
@@ -35,7 +36,7 @@ import java.util.Map;
  * @param baselineDifferences  those that differed
  */
 public record DatabaseResult(BenchDatabase database, String version, long changes, long activities,
-                             double generatorRate, long appliedSequence, double ingestSeconds, double ingestRate,
+                             double generatorRate, LogFloor.Result logFloor, long appliedSequence, double ingestSeconds, double ingestRate,
                              double lastHalfRate, List<Long> heapAfterGc, CpuTime ingestCpu, CpuTime upsertCpu,
                              double rebuildSeconds,
                              long rebuiltActivities, int rebuildCompared, List<String> rebuildDifferences,
@@ -88,6 +89,13 @@ public record DatabaseResult(BenchDatabase database, String version, long change
     public Map<String, Double> figures() {
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("generator changes/s", generatorRate);
+        figures.put("log floor s", logFloor.seconds());
+        figures.put("log floor changes/s", logFloor.rate());
+        figures.put("log floor CPU ms per 1,000 changes: JVM",
+                CpuTime.millisPerThousand(logFloor.cpu().jvm(), logFloor.changes()));
+        logFloor.cpu().database().ifPresent(nanos -> figures.put(
+                "log floor CPU ms per 1,000 changes: PostgreSQL server",
+                CpuTime.millisPerThousand(nanos, logFloor.changes())));
         figures.put("ingest s", ingestSeconds);
         figures.put("ingest changes/s", ingestRate);
         figures.put("ingest changes/s, last 50 %", lastHalfRate);

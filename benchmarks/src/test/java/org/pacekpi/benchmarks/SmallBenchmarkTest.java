@@ -67,13 +67,17 @@ class SmallBenchmarkTest {
                 .isLessThan(result.changes());
         assertThat(result.rebuiltActivities()).as("activities in Pace's log, recounted by the rebuild")
                 .isEqualTo(result.activities());
+        assertThat(result.logFloor().appliedSequence()).as("the log floor's cursor").isEqualTo(result.changes());
+        assertThat(result.logFloor().loggedActivities())
+                .as("rows in the log floor's log: every activity once, deleted ones as tombstones")
+                .isEqualTo(result.activities());
         assertThat(result.upsertRows()).as("rows the upsert sent: each activity once per batch it changed in")
                 .isBetween(result.activities(), result.changes());
 
-        // CPU time: the writer and history reader threads and the JVM during the ingest, the JVM during the upsert; on
-        // PostgreSQL (on this machine, so its processes can be read) the server during both.
-        int cpuFigures = database == BenchDatabase.POSTGRESQL ? 6 : 4;
-        assertThat(result.figures()).hasSize(4 + 10 + cpuFigures + 6
+        // CPU time: the writer and history reader threads and the JVM during the ingest, the JVM during the log floor
+        // and the upsert; on PostgreSQL (on this machine, so its processes can be read) the server during all three.
+        int cpuFigures = database == BenchDatabase.POSTGRESQL ? 8 : 5;
+        assertThat(result.figures()).hasSize(6 + 10 + cpuFigures + 6
                 + KpiQuery.values().length * Access.values().length * 3)
                 .allSatisfy((name, value) -> assertThat(value).as(name).isPositive().isFinite());
         assertThat(result.heapAfterGc()).hasSize(10);
