@@ -29,7 +29,7 @@ public final class Migrations {
     /** The store's scripts, in order. Add new ones at the end; never edit a released one. */
     static final List<String> SCRIPT_FILES = List.of("V1__activity_log.sql", "V2__counting_state.sql",
             "V3__packed_activity_rows.sql", "V4__monthly_aggregates.sql", "V5__deal_events_and_targets.sql",
-            "V6__key_columns_in_code_point_order.sql", "V7__weekly_aggregates.sql");
+            "V6__key_columns_in_code_point_order.sql", "V7__weekly_aggregates.sql", "V8__covering_weekly_key.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -51,7 +51,7 @@ abstract class MigrationContract extends StoreContractBase {
 
         List<Object[]> versions = versionRows();
         List<MigrationScript> scripts = Migrations.standardScripts(dialect());
-        assertThat(versions).hasSize(7);
+        assertThat(versions).hasSize(8);
         assertThat(versions.get(0)).containsExactly(1, "activity log", scripts.get(0).checksum(), versions.get(0)[3]);
         assertThat(versions.get(1)).containsExactly(2, "counting state", scripts.get(1).checksum(),
                 versions.get(1)[3]);
@@ -65,6 +65,8 @@ abstract class MigrationContract extends StoreContractBase {
                 versions.get(5)[3]);
         assertThat(versions.get(6)).containsExactly(7, "weekly aggregates", scripts.get(6).checksum(),
                 versions.get(6)[3]);
+        assertThat(versions.get(7)).containsExactly(8, "covering weekly key", scripts.get(7).checksum(),
+                versions.get(7)[3]);
         for (String table : List.of("pace_activity", "pace_daily_aggregate", "pace_weekly_aggregate",
                 "pace_monthly_aggregate",
                 "pace_cursor", "pace_deal_event", "pace_goal", "pace_target", "pace_target_change")) {
@@ -195,11 +197,11 @@ abstract class MigrationContract extends StoreContractBase {
                 applied.addAll(result.get(60, TimeUnit.SECONDS));
             }
             assertThat(applied).as("versions applied, over both instances").containsExactlyInAnyOrder(1, 2, 3, 4,
-                    5, 6, 7);
+                    5, 6, 7, 8);
         } finally {
             threads.shutdownNow();
         }
-        assertThat(versionRows()).hasSize(7);
+        assertThat(versionRows()).hasSize(8);
         assertThat(store.appliedSequence()).isZero();
     }
 
@@ -230,7 +232,7 @@ abstract class MigrationContract extends StoreContractBase {
                 "UPDATE pace_cursor SET applied_sequence = 17 WHERE id = 1");
 
         assertThat(store.appliedSequence()).as("first use migrates to the latest version").isEqualTo(17);
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(AggregateAudit.storedMonths(db)).as("V4's monthly sums of V1's days")
                 .isEqualTo(Map.of("m1|touches|2026-03-01", 1L));
         assertThat(AggregateAudit.storedWeeks(db)).as("V7's weekly sums of V1's days")
@@ -330,7 +332,7 @@ abstract class MigrationContract extends StoreContractBase {
 
         assertThat(store.appliedSequence()).as("first use migrates to the latest version").isZero();
 
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(AggregateAudit.storedMonths(db)).as("four or five months of five managers").hasSizeGreaterThan(40);
         assertThat(AggregateAudit.storedWeeks(db)).as("about 19 weeks of five managers").hasSizeGreaterThan(150);
         AggregateAudit.assertConsistent(db);
@@ -393,7 +395,7 @@ abstract class MigrationContract extends StoreContractBase {
         Instant to = nine.plusSeconds(3600);
         List<DealEvent> m1 = store.dealHistories(List.of("m1"), from, to);
 
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(m1).extracting(DealEvent::activityId).as("d1 whole; d2's loss was deleted")
                 .containsExactly("s0", "s1", "w1");
         assertThat(m1.get(2)).isEqualTo(new DealEvent("w1", "d1", "m2", "DEAL_WON", "paid", nine.plusSeconds(86_400),

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,53 @@ class PostgresMigrationTest extends MigrationContract {
             assertThat(collations).as(column).containsEntry(column, "C");
         }
         assertThat(collations).as("a text that is no key").containsEntry("pace_activity.kind", "default");
+    }
+
+    /**
+     * V8: the weekly sums' key carries the sum (INCLUDE), so that a week, once vacuumed, is read from the key alone,
+     * while the key and the upsert's conflict target stay manager, week, metric.
+     */
+    @Test
+    void weeklyKeyCarriesTheSumAfterV8() throws SQLException {
+        store.appliedSequence(); // migrates
+
+        try (Connection connection = db.getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet key = statement.executeQuery("SELECT pg_get_indexdef(i.indexrelid), i.indnkeyatts,"
+                    + " i.indnatts, i.indisprimary FROM pg_index i"
+                    + " WHERE i.indexrelid = to_regclass('pace_weekly_aggregate_pk')")) {
+                assertThat(key.next()).as("the weekly sums' primary key exists").isTrue();
+                assertThat(key.getString(1)).endsWith("(manager_id, local_week, metric) INCLUDE (metric_value)");
+                assertThat(key.getInt(2)).as("key columns").isEqualTo(3);
+                assertThat(key.getInt(3)).as("columns in the index").isEqualTo(4);
+                assertThat(key.getBoolean(4)).as("primary").isTrue();
+            }
+            statement.execute("INSERT INTO pace_weekly_aggregate (manager_id, metric, local_week, metric_value)"
+                    + " SELECT 'm' || (n % 50), 'touches', DATE '2026-01-05' + 7 * (n / 50), 1"
+                    + " FROM generate_series(0, 4999) n");
+            // The upsert's conflict target is still the key's three columns.
+            assertThat(statement.executeUpdate("INSERT INTO pace_weekly_aggregate"
+                    + " (manager_id, metric, local_week, metric_value) VALUES ('m7', 'touches', DATE '2026-01-05', 2)"
+                    + " ON CONFLICT (manager_id, local_week, metric)"
+                    + " DO UPDATE SET metric_value = pace_weekly_aggregate.metric_value + EXCLUDED.metric_value"))
+                    .isEqualTo(1);
+            statement.execute("VACUUM ANALYZE pace_weekly_aggregate");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet lines = statement.executeQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)"
+                    + " SELECT metric, metric_value FROM pace_weekly_aggregate"
+                    + " WHERE manager_id = 'm7' AND local_week = DATE '2026-01-05'")) {
+                while (lines.next()) {
+                    plan.append(lines.getString(1)).append('\n');
+                }
+            }
+            assertThat(plan.toString()).as("a week's plan once vacuumed")
+                    .contains("Index Only Scan using pace_weekly_aggregate_pk").contains("Heap Fetches: 0");
+            try (ResultSet week = statement.executeQuery("SELECT metric_value FROM pace_weekly_aggregate"
+                    + " WHERE manager_id = 'm7' AND local_week = DATE '2026-01-05'")) {
+                assertThat(week.next()).isTrue();
+                assertThat(week.getLong(1)).as("1 inserted, then 2 added by the upsert").isEqualTo(3);
+            }
+        }
     }
 
     @Override

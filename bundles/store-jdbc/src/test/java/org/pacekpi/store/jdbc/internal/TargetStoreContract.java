@@ -583,10 +583,10 @@ abstract class TargetStoreContract extends StoreContractBase {
 
         assertThat(stores.targetStore().goals(null, null, null)).isEmpty();
 
-        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(versionRows()).extracting(row -> row[0]).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(tableExists("pace_activity")).isTrue();
         assertThat(stores.paceStore().activityCount()).isZero();
-        assertThat(versionRows()).hasSize(7);
+        assertThat(versionRows()).hasSize(8);
     }
 
     // ---------------------------------------------------------------- helpers

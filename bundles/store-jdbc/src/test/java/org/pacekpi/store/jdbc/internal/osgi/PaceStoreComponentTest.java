@@ -133,7 +133,7 @@ class PaceStoreComponentTest {
                  Statement statement = connection.createStatement();
                  ResultSet versions = statement.executeQuery("SELECT COUNT(*) FROM pace_schema_version")) {
                 versions.next();
-                assertThat(versions.getInt(1)).isEqualTo(7);
+                assertThat(versions.getInt(1)).isEqualTo(8);
             }
         } finally {
             component.deactivate();
