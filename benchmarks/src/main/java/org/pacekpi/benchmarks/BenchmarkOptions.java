@@ -50,9 +50,11 @@ public record BenchmarkOptions(List<BenchDatabase> databases, int managers, int 
             throw new IllegalArgumentException("--samples must be at least 10 (a p99 needs them), was " + samples);
         }
         Objects.requireNonNull(workDir, "--work-dir");
-        if (pgDatabase == null || !pgDatabase.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("--pg-database must be a plain lower-case PostgreSQL name, was '"
-                    + pgDatabase + "'");
+        // PostgreSQL cuts names at 63 bytes: the log floor's database name must still differ from the run's.
+        int longest = 63 - BenchDatabase.LOG_FLOOR.length();
+        if (pgDatabase == null || !pgDatabase.matches("[a-z_][a-z0-9_]{0," + (longest - 1) + "}")) {
+            throw new IllegalArgumentException("--pg-database must be a plain lower-case PostgreSQL name of at most "
+                    + longest + " characters, was '" + pgDatabase + "'");
         }
     }
 

@@ -37,6 +37,10 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--managers", "10", "--teams", "20"))
                 .hasMessageContaining("--managers (10) must be at least --teams (20)");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--pg-database", "x; DROP")).hasMessageContaining("--pg-database");
+        // The log floor's database adds "_log_floor", and PostgreSQL cuts names at 63 bytes.
+        assertThat(BenchmarkOptions.parse("--pg-database", "p".repeat(53)).pgDatabase()).hasSize(53);
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--pg-database", "p".repeat(54)))
+                .hasMessageContaining("--pg-database must be a plain lower-case PostgreSQL name of at most 53");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--speed", "1")).hasMessageContaining("unknown option '--speed'");
     }
 }
