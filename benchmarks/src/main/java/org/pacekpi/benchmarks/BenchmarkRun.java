@@ -118,10 +118,11 @@ public final class BenchmarkRun {
                 List<String> restDifferences = restDifferences(pace.kpis(), rest, checked);
                 List<String> baselineDifferences = baselineDifferences(pace.kpis(), baseline, checked);
                 return new DatabaseResult(database, version, generator.total(), generator.distinctActivities(),
-                        generatorRate, logFloor, ingest.appliedSequence, ingest.seconds, generator.total() / ingest.seconds,
-                        ingest.lastHalfRate, ingest.heap, ingest.cpu, upsertCpu, rebuildSeconds, rebuild.activities(), before.size(),
-                        rebuildDifferences, upsertRows, upsertSeconds, recomputeRows, recomputeSeconds, latencies,
-                        checked.size(), restDifferences, checked.size(), baselineDifferences);
+                        generatorRate, logFloor, ingest.appliedSequence, ingest.seconds,
+                        generator.total() / ingest.seconds, ingest.lastHalfRate, ingest.heap, ingest.cpu, upsertCpu,
+                        rebuildSeconds, rebuild.activities(), before.size(), rebuildDifferences, upsertRows,
+                        upsertSeconds, recomputeRows, recomputeSeconds, latencies, checked.size(), restDifferences,
+                        checked.size(), baselineDifferences);
             }
         }
     }
@@ -141,11 +142,11 @@ public final class BenchmarkRun {
     }
 
     /**
-     * {@code VACUUM ANALYZE} of every table in the run's database, Pace's and the baselines' alike, before the reads are
-     * timed. A PostgreSQL server with its defaults vacuums a table by itself once a fifth of it has changed
-     * (autovacuum), so a store in use keeps its visibility map set, which lets index-only scans skip the table's pages
-     * (Pace's weekly sums are read so). The servers these figures come from run with autovacuum off; this does once what
-     * it would have done during the ingest and the baselines.
+     * {@code VACUUM ANALYZE} of every table in the run's database, Pace's and the baselines' alike, before the reads
+     * are timed. A PostgreSQL server with its defaults vacuums a table by itself once a fifth of it has changed
+     * (autovacuum), so a store in use keeps its visibility map set, which lets index-only scans skip the table's
+     * pages (Pace's weekly sums are read so). The servers these figures come from run with autovacuum off; this does
+     * once what it would have done during the ingest and the baselines.
      *
      * @return how long it took, in seconds
      */

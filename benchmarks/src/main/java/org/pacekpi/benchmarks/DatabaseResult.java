@@ -36,9 +36,9 @@ import java.util.Map;
  * @param baselineDifferences  those that differed
  */
 public record DatabaseResult(BenchDatabase database, String version, long changes, long activities,
-                             double generatorRate, LogFloor.Result logFloor, long appliedSequence, double ingestSeconds, double ingestRate,
-                             double lastHalfRate, List<Long> heapAfterGc, CpuTime ingestCpu, CpuTime upsertCpu,
-                             double rebuildSeconds,
+                             double generatorRate, LogFloor.Result logFloor, long appliedSequence,
+                             double ingestSeconds, double ingestRate, double lastHalfRate, List<Long> heapAfterGc,
+                             CpuTime ingestCpu, CpuTime upsertCpu, double rebuildSeconds,
                              long rebuiltActivities, int rebuildCompared, List<String> rebuildDifferences,
                              long upsertRows, double upsertSeconds, long recomputeRows, double recomputeSeconds,
                              Map<KpiQuery, Map<Access, Latency>> latencies, int restCompared,

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>It runs in a database of its own ({@link BenchDatabase#openLogFloor}), dropped when it is done, so that it
  * leaves nothing in Pace's run database and its files do not stay on disk.
  */
-final class LogFloor {
+public final class LogFloor {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogFloor.class);
 
@@ -45,10 +45,10 @@ final class LogFloor {
      * @param seconds          wall time, generation and mapping included
      * @param cpu              CPU time used meanwhile (the JVM, and the database server where it can be read)
      */
-    record Result(long changes, long loggedActivities, long appliedSequence, double seconds, CpuTime cpu) {
+    public record Result(long changes, long loggedActivities, long appliedSequence, double seconds, CpuTime cpu) {
 
         /** Changes per second. */
-        double rate() {
+        public double rate() {
             return changes / seconds;
         }
     }
