@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,12 +81,11 @@ public final class LogFloor {
             store.appliedSequence();
             CpuTime before = cpu.sample();
             long start = System.nanoTime();
-            Map<String, CountedActivity> batch = new LinkedHashMap<>();
+            Map<String, CountedActivity> batch = new HashMap<>();
             for (long sequence = 1; sequence <= generator.total(); sequence++) {
                 ActivityChange change = generator.change(sequence);
                 LoggedActivity activity = mapper.map(change.type(), change.activity());
                 // A batch holds an activity's newest version only, as the pipeline's batches do.
-                batch.remove(activity.id());
                 batch.put(activity.id(), new CountedActivity(activity, CountingState.none(localDay(activity))));
                 if (sequence % transactionSize == 0 || sequence == generator.total()) {
                     store.write(new ArrayList<>(batch.values()), sequence);
@@ -96,7 +96,7 @@ public final class LogFloor {
             CpuTime used = cpu.sample().since(before);
             Result result = new Result(generator.total(), store.activityCount(), store.appliedSequence(), seconds,
                     used);
-            LOG.info("log floor: {} changes in {} s", result.changes(), String.format("%.1f", seconds));
+            LOG.info("log floor: {} changes in {} s", result.changes(), String.format(Locale.ROOT, "%.1f", seconds));
             return result;
         }
     }
